@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** How the exchange reached the inspector. */
+export const ExchangeModeSchema = z.enum(['mitm', 'http', 'base-url', 'tunnel']);
+export type ExchangeMode = z.infer<typeof ExchangeModeSchema>;
+
+export const ExchangeStateSchema = z.enum(['pending', 'streaming', 'complete', 'aborted', 'error']);
+export type ExchangeState = z.infer<typeof ExchangeStateSchema>;
+
+/** Causes a client can see in a 502/504 body and the UI shows on the exchange. */
+export const ErrorCodeSchema = z.enum([
+  'upstream_unreachable',
+  'upstream_tls_verify_failed',
+  'upstream_timeout',
+  'upstream_reset',
+  'client_aborted',
+  'bad_request',
+  'inspector_stopped',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ExchangeErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type ExchangeError = z.infer<typeof ExchangeErrorSchema>;
+
+export const UsageSchema = z.object({
+  inputTokens: z.number().int().nullable(),
+  outputTokens: z.number().int().nullable(),
+  cacheReadTokens: z.number().int().nullable(),
+  cacheWriteTokens: z.number().int().nullable(),
+  reasoningTokens: z.number().int().nullable(),
+  totalTokens: z.number().int().nullable(),
+  source: z.enum(['provider', 'estimated', 'regex']),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+export const TimingsSchema = z.object({
+  /** request start → first response byte (headers) */
+  ttfbMs: z.number().nullable(),
+  /** request start → first content token; set by provider parsers */
+  ttftMs: z.number().nullable(),
+  /** request start → last byte (or failure) */
+  totalMs: z.number().nullable(),
+});
+export type Timings = z.infer<typeof TimingsSchema>;
+
+/** Raw header pairs in wire order and case, secrets already redacted. */
+export const HeaderPairsSchema = z.array(z.tuple([z.string(), z.string()]));
+export type HeaderPairs = z.infer<typeof HeaderPairsSchema>;
+
+/** A light row for lists and live events: no headers, no bodies. */
+export const ExchangeSummarySchema = z.object({
+  id: z.number().int(),
+  startedAt: z.number(),
+  mode: ExchangeModeSchema,
+  method: z.string(),
+  url: z.string(),
+  host: z.string(),
+  path: z.string(),
+  status: z.number().int().nullable(),
+  state: ExchangeStateSchema,
+  error: ExchangeErrorSchema.nullable(),
+  timings: TimingsSchema,
+  requestBytes: z.number().int(),
+  responseBytes: z.number().int(),
+  contentType: z.string().nullable(),
+  stream: z.boolean(),
+  provider: z.string().nullable(),
+  api: z.string().nullable(),
+  model: z.string().nullable(),
+  responseModel: z.string().nullable(),
+  usage: UsageSchema.nullable(),
+  costUsd: z.number().nullable(),
+  conversationId: z.string().nullable(),
+  tag: z.string().nullable(),
+});
+export type ExchangeSummary = z.infer<typeof ExchangeSummarySchema>;
+
+export const BodyEncodingSchema = z.enum(['utf8', 'base64']);
+
+/** One side of an exchange as the detail view shows it. */
+export const MessageSideSchema = z.object({
+  headers: HeaderPairsSchema,
+  /** bytes on the wire (compressed, if it was) */
+  bytes: z.number().int(),
+  /** Content-Encoding the wire bytes had, if any */
+  contentEncoding: z.string().nullable(),
+  /** decoded body as stored; null when there was none or it was not kept */
+  body: z.string().nullable(),
+  bodyEncoding: BodyEncodingSchema,
+  /** decoded size of the stored body */
+  storedBytes: z.number().int(),
+  truncated: z.boolean(),
+  /** set when the body could not be decoded (e.g. malformed gzip); the raw bytes are stored instead */
+  decodeError: z.string().nullable(),
+});
+export type MessageSide = z.infer<typeof MessageSideSchema>;
+
+export const ExchangeDetailSchema = ExchangeSummarySchema.extend({
+  request: MessageSideSchema,
+  response: MessageSideSchema,
+});
+export type ExchangeDetail = z.infer<typeof ExchangeDetailSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const CaptureStatusSchema = z.object({
+  /** false while the store cannot take writes (disk full, read-only file, SQLite error); traffic still flows */
+  paused: z.boolean(),
+  /** why capture is paused, with what to do */
+  reason: z.string().nullable(),
+  /** exchanges waiting to be written */
+  queueDepth: z.number().int(),
+  /** exchanges that could not be stored since start */
+  dropped: z.number().int(),
+});
+export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
+
+export const StatsSchema = z.object({
+  exchanges: z.number().int(),
+  byState: z.record(z.string(), z.number().int()),
+  errors: z.number().int(),
+  requestBytes: z.number().int(),
+  responseBytes: z.number().int(),
+  dbBytes: z.number().int(),
+  /** counters since this process started */
+  session: z.object({
+    exchanges: z.number().int(),
+    errors: z.number().int(),
+    tunnels: z.number().int(),
+    inFlight: z.number().int(),
+  }),
+  capture: CaptureStatusSchema,
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+export const CaInfoSchema = z.object({
+  subject: z.string(),
+  fingerprintSha256: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  certPath: z.string(),
+});
+export type CaInfo = z.infer<typeof CaInfoSchema>;
+
+export const RuntimeInfoSchema = z.object({
+  version: z.string(),
+  proxyUrl: z.string(),
+  uiUrl: z.string().nullable(),
+  dataDir: z.string(),
+  dbPath: z.string(),
+  startedAt: z.number(),
+});
+export type RuntimeInfo = z.infer<typeof RuntimeInfoSchema>;

@@ -1,0 +1,32 @@
+import type { HeaderPairs, Usage } from '../contract/index.js';
+
+/** What the providers stage receives: one finished exchange with decoded bodies. */
+export interface ProviderInput {
+  method: string;
+  host: string;
+  path: string;
+  url: string;
+  status: number | null;
+  requestHeaders: HeaderPairs;
+  responseHeaders: HeaderPairs;
+  /** decoded (decompressed) bodies; null when absent or undecodable */
+  requestBody: Buffer | null;
+  responseBody: Buffer | null;
+  contentType: string | null;
+  startedAt: number;
+}
+
+/** What the providers stage adds to an exchange. Every field null means "not an LLM call we understand". */
+export interface ProviderFacts {
+  provider: string | null;
+  api: string | null;
+  model: string | null;
+  responseModel: string | null;
+  usage: Usage | null;
+  costUsd: number | null;
+  conversationId: string | null;
+  tag: string | null;
+  ttftMs: number | null;
+  /** bumped when parsing improves, so stored exchanges can be re-derived */
+  parserVersion: number;
+}
