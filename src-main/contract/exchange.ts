@@ -14,6 +14,7 @@ export const ErrorCodeSchema = z.enum([
   'upstream_timeout',
   'upstream_reset',
   'client_aborted',
+  'client_tls_rejected',
   'bad_request',
   'inspector_stopped',
   'internal',

@@ -1,0 +1,44 @@
+/**
+ * Collects a copy of a body as it streams past, up to a cap. Chunks are kept by reference (no copy on the forwarding
+ * path); they are joined once, when the exchange is handed to the ingest worker.
+ */
+export class BodyTee {
+  private readonly chunks: Buffer[] = [];
+  private kept = 0;
+  /** every byte seen, kept or not */
+  bytes = 0;
+  truncated = false;
+
+  constructor(private readonly cap: number) {}
+
+  push(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    if (this.kept >= this.cap) {
+      // a zero cap means "count only" (tunnels, bodies switched off), which is not a truncation
+      if (this.cap > 0) this.truncated = true;
+      return;
+    }
+    const room = this.cap - this.kept;
+    if (chunk.length > room) {
+      this.chunks.push(chunk.subarray(0, room));
+      this.kept += room;
+      this.truncated = true;
+    } else {
+      this.chunks.push(chunk);
+      this.kept += chunk.length;
+    }
+  }
+
+  /** One contiguous copy that owns its memory, so it can be transferred to the worker without copying again. */
+  take(): Uint8Array | null {
+    if (this.kept === 0) return null;
+    const out = new Uint8Array(this.kept);
+    let off = 0;
+    for (const c of this.chunks) {
+      out.set(c, off);
+      off += c.length;
+    }
+    this.chunks.length = 0;
+    return out;
+  }
+}

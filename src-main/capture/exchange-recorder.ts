@@ -1,0 +1,128 @@
+import { performance } from 'node:perf_hooks';
+import type { ExchangeError, ExchangeMode, ExchangeState, HeaderPairs } from '../contract/index.js';
+import type { BeginOp, CapturedSide } from '../ingest/index.js';
+import { BodyTee } from './body-tee.js';
+import type { CaptureSink } from './capture-sink.js';
+
+export interface RecorderInit {
+  mode: ExchangeMode;
+  method: string;
+  url: string;
+  host: string;
+  path: string;
+  requestHeaders: HeaderPairs;
+}
+
+const STREAM_TYPES = /text\/event-stream|application\/x-ndjson|application\/jsonl|application\/vnd\.amazon\.eventstream/i;
+
+function headerValue(pairs: HeaderPairs, name: string): string | null {
+  for (const [k, v] of pairs) if (k.toLowerCase() === name) return v;
+  return null;
+}
+
+/**
+ * Follows one exchange through its states (pending → streaming → complete / aborted / error), keeping timings and a
+ * capped copy of both bodies. The first terminal call wins; later ones (a library reporting the same failure twice, a
+ * close after an error) are ignored.
+ */
+export class ExchangeRecorder {
+  readonly begin: BeginOp;
+  private readonly t0 = performance.now();
+  private readonly req: BodyTee;
+  private readonly res: BodyTee;
+  private state: ExchangeState = 'pending';
+  private status: number | null = null;
+  private ttfbMs: number | null = null;
+  private responseHeaders: HeaderPairs = [];
+  private contentType: string | null = null;
+  private stream = false;
+
+  constructor(
+    private readonly sink: CaptureSink,
+    init: RecorderInit,
+    maxBodyBytes: number,
+  ) {
+    this.req = new BodyTee(maxBodyBytes);
+    this.res = new BodyTee(maxBodyBytes);
+    this.begin = { op: 'begin', id: sink.nextId(), startedAt: Date.now(), ...init };
+    sink.begin(this.begin);
+  }
+
+  get id(): number {
+    return this.begin.id;
+  }
+
+  get finished(): boolean {
+    return this.state === 'complete' || this.state === 'aborted' || this.state === 'error';
+  }
+
+  requestData(chunk: Buffer): void {
+    this.req.push(chunk);
+  }
+
+  responseStarted(status: number, headers: HeaderPairs): void {
+    if (this.finished) return;
+    this.status = status;
+    this.ttfbMs = performance.now() - this.t0;
+    this.responseHeaders = headers;
+    this.contentType = headerValue(headers, 'content-type');
+    this.stream = this.contentType !== null && STREAM_TYPES.test(this.contentType);
+    this.state = 'streaming';
+    this.sink.update(this.begin, this.live());
+  }
+
+  responseData(chunk: Buffer): void {
+    this.res.push(chunk);
+  }
+
+  complete(): void {
+    this.end('complete', null);
+  }
+
+  /** `statusSent` is what the client got instead (the inspector's own 502/504), when no upstream response came. */
+  fail(state: 'aborted' | 'error', error: ExchangeError, statusSent?: number): void {
+    if (this.status === null && statusSent !== undefined) this.status = statusSent;
+    this.end(state, error);
+  }
+
+  private live() {
+    return {
+      state: this.state,
+      status: this.status,
+      ttfbMs: this.ttfbMs,
+      requestBytes: this.req.bytes,
+      responseBytes: this.res.bytes,
+      contentType: this.contentType,
+      stream: this.stream,
+    };
+  }
+
+  private side(tee: BodyTee, headers: HeaderPairs): CapturedSide {
+    return {
+      headers,
+      raw: tee.take(),
+      bytes: tee.bytes,
+      truncated: tee.truncated,
+      contentEncoding: headerValue(headers, 'content-encoding'),
+      contentType: headerValue(headers, 'content-type'),
+    };
+  }
+
+  private end(state: 'complete' | 'aborted' | 'error', error: ExchangeError | null): void {
+    if (this.finished) return;
+    this.state = state;
+    const { op: _op, requestHeaders, ...rest } = this.begin;
+    this.sink.finish({
+      ...rest,
+      op: 'finish',
+      status: this.status,
+      state,
+      error,
+      ttfbMs: this.ttfbMs,
+      totalMs: performance.now() - this.t0,
+      stream: this.stream,
+      request: this.side(this.req, requestHeaders),
+      response: this.side(this.res, this.responseHeaders),
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { HeaderPairs } from '../contract/index.js';
+
+export interface RedactionRules {
+  headers: readonly string[];
+  queryParams: readonly string[];
+  disabled: boolean;
+}
+
+/**
+ * Secrets are replaced before anything leaves the capture stage, so they never reach the store, the logs or an export.
+ * A short SHA-256 tag of the secret is kept: two requests with different keys stay distinguishable without the key
+ * being recoverable.
+ */
+export class Redactor {
+  private readonly headerSet: Set<string>;
+  private readonly paramSet: Set<string>;
+
+  constructor(private readonly rules: RedactionRules) {
+    this.headerSet = new Set(rules.headers.map((h) => h.toLowerCase()));
+    this.paramSet = new Set(rules.queryParams.map((p) => p.toLowerCase()));
+  }
+
+  /** Turns Node's flat rawHeaders list into pairs, redacting secret values. */
+  headers(rawHeaders: readonly string[]): HeaderPairs {
+    const out: HeaderPairs = [];
+    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i] as string;
+      const value = rawHeaders[i + 1] as string;
+      out.push([name, !this.rules.disabled && this.headerSet.has(name.toLowerCase()) ? redactValue(value) : value]);
+    }
+    return out;
+  }
+
+  /** Redacts secret query parameters in a path or URL, leaving everything else byte for byte. */
+  url(url: string): string {
+    if (this.rules.disabled) return url;
+    const q = url.indexOf('?');
+    if (q === -1) return url;
+    const hash = url.indexOf('#', q);
+    const query = url.slice(q + 1, hash === -1 ? undefined : hash);
+    const redacted = query
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq === -1) return pair;
+        let name: string;
+        try {
+          name = decodeURIComponent(pair.slice(0, eq)).toLowerCase();
+        } catch {
+          name = pair.slice(0, eq).toLowerCase();
+        }
+        return this.paramSet.has(name) ? `${pair.slice(0, eq)}=${encodeURIComponent(redactValue(pair.slice(eq + 1)))}` : pair;
+      })
+      .join('&');
+    return url.slice(0, q + 1) + redacted + (hash === -1 ? '' : url.slice(hash));
+  }
+}
+
+function redactValue(value: string): string {
+  const tag = createHash('sha256').update(value).digest('hex').slice(0, 8);
+  const scheme = /^(Bearer|Basic|Token|AWS4-HMAC-SHA256)\s+/i.exec(value)?.[1];
+  return scheme ? `${scheme} [REDACTED sha256:${tag}]` : `[REDACTED sha256:${tag}]`;
+}

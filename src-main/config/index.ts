@@ -1,0 +1,3 @@
+export { resolveDataDir, defaultDataDir, type DataDirLayout } from './data-dir.js';
+export { readConfigFile, writeConfigFile, mergeConfig, ConfigFileError } from './config-file.js';
+export { ConfigStore } from './config-store.js';

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { buildUpstreamCaList, LeafCertificates, loadOrCreateCa, type CertificateAuthority } from '../ca/index.js';
+import type { Config, ConfigPatch, RuntimeInfo } from '../contract/index.js';
+import { ConfigStore, mergeConfig, readConfigFile, resolveDataDir, type DataDirLayout } from '../config/index.js';
+import { IngestClient, type IngestClientOptions } from '../ingest/index.js';
+import { createLogger, type Logger } from '../log/index.js';
+import { InspectorProxy, ProxySettings } from '../proxy/index.js';
+import { InspectorService } from '../service/index.js';
+import { VERSION } from './version.js';
+
+export interface StartOptions {
+  dataDir?: string | null;
+  dbPath?: string | null;
+  /** a config file to use instead of <data dir>/config.json */
+  configPath?: string | null;
+  /** applied over the file (CLI flags such as --proxy-port); not saved */
+  overrides?: ConfigPatch;
+  log?: Logger;
+  /** passed to the ingest worker (tests use it to simulate a full disk) */
+  ingest?: Partial<IngestClientOptions>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Inspector {
+  service: InspectorService;
+  config: ConfigStore;
+  ca: CertificateAuthority;
+  layout: DataDirLayout;
+  proxyPort: number;
+  proxyUrl: string;
+  log: Logger;
+  /** set by the shell that serves the UI, so runtime.info can report it */
+  setUiUrl(url: string | null): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole plain-Node core: data dir, config, CA and leaf certificates, upstream trust, the ingest worker
+ * (decode → providers → store), the service, and the proxy in front of them. Both shells (serve, Electron) call this.
+ */
+export async function startInspector(opts: StartOptions = {}): Promise<Inspector> {
+  const layout = resolveDataDir(opts.dataDir, opts.dbPath);
+  const log = opts.log ?? createLogger({ file: join(layout.logDir, 'inspector.log') });
+  const configPath = opts.configPath ?? layout.configPath;
+  const fileConfig = readConfigFile(configPath);
+  const effective = opts.overrides ? mergeConfig(fileConfig, opts.overrides) : fileConfig;
+  const env = opts.env ?? process.env;
+
+  const ca = await loadOrCreateCa(layout.caDir, { log: (m) => log.warn(m) });
+  const leaves = await LeafCertificates.create(ca, { cacheDir: layout.leafCacheDir, log: (m) => log.info(m) });
+
+  const trustFor = (c: Config) => buildUpstreamCaList({ extraCaFile: c.upstream.extraCaFile, env }).ca;
+  let settings = new ProxySettings(effective, trustFor(effective));
+  warnInsecure(effective, log);
+
+  const store = await IngestClient.start({ dbPath: layout.dbPath, retention: effective.retention, ...opts.ingest });
+
+  // Overrides (CLI flags) apply to this run only; what is saved is the file's config plus changes made in the app.
+  const config = new ConfigStore(effective, configPath);
+  config.onChange((next) => {
+    const fresh = new ProxySettings(next, trustFor(next));
+    const old = settings;
+    settings = fresh;
+    // let requests in flight finish on the old agents
+    setTimeout(() => old.dispose(), 60_000).unref();
+    store.setRetention(next.retention);
+    warnInsecure(next, log);
+  });
+
+  let uiUrl: string | null = null;
+  let proxyUrl = '';
+  const startedAt = Date.now();
+  const runtime = (): RuntimeInfo => ({ version: VERSION, proxyUrl, uiUrl, dataDir: layout.root, dbPath: layout.dbPath, startedAt });
+  const service = new InspectorService(store, config, ca, runtime, log);
+
+  const proxy = new InspectorProxy({
+    host: effective.proxy.host,
+    port: effective.proxy.port,
+    leaves,
+    sink: service,
+    settings: () => settings,
+    log,
+  });
+  const proxyPort = await proxy.start();
+  const shownHost = effective.proxy.host.includes(':') ? `[${effective.proxy.host}]` : effective.proxy.host;
+  proxyUrl = `http://${shownHost}:${proxyPort}`;
+  // Leaves for the known LLM hosts are made in the background so the first call to each is as fast as the rest.
+  void leaves.premake(settings.mitmHosts.literalHosts()).catch((err: Error) => log.warn(`pre-making certificates: ${err.message}`));
+
+  let closed = false;
+  return {
+    service,
+    config,
+    ca,
+    layout,
+    proxyPort,
+    proxyUrl,
+    log,
+    setUiUrl: (u) => {
+      uiUrl = u;
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await proxy.stop();
+      await store.close();
+      settings.dispose();
+    },
+  };
+}
+
+function warnInsecure(c: Config, log: Logger): void {
+  if (c.upstream.insecureHosts.length) {
+    log.warn(
+      `UPSTREAM TLS VERIFICATION IS OFF for ${c.upstream.insecureHosts.join(', ')}: anyone on the network path can read and ` +
+        'change that traffic. Remove them from upstream.insecureHosts as soon as you can.',
+    );
+  }
+}

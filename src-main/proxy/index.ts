@@ -1,0 +1,6 @@
+export { InspectorProxy, type InspectorProxyOptions, type LeafSource } from './inspector-proxy.js';
+export { ProxySettings } from './proxy-settings.js';
+export { HostPatterns, splitHostPort } from './host-patterns.js';
+export { RouteTable, type RouteTarget } from './route-table.js';
+export { classifyUpstreamError, type ClassifiedError } from './upstream-errors.js';
+export { listenWithFallback } from './listen.js';

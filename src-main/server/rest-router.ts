@@ -1,0 +1,86 @@
+import type http from 'node:http';
+import { z } from 'zod';
+import { ServiceCommands, type ServiceCommandName } from '../contract/index.js';
+import { NotFoundError, type InspectorService } from '../service/index.js';
+
+interface CompiledRoute {
+  command: ServiceCommandName;
+  method: string;
+  pattern: RegExp;
+  params: string[];
+}
+
+/** REST routes derived from the contract's command table: one place names each command and its path. */
+export function compileRoutes(): CompiledRoute[] {
+  return (Object.keys(ServiceCommands) as ServiceCommandName[]).map((command) => {
+    const { method, path } = ServiceCommands[command].http;
+    const params: string[] = [];
+    const pattern = new RegExp(
+      '^' + path.replace(/:([A-Za-z]+)/g, (_m, name: string) => (params.push(name), '([^/]+)')) + '/?$',
+    );
+    return { command, method, pattern, params };
+  });
+}
+
+const MAX_JSON_BODY = 1024 * 1024;
+
+export function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_JSON_BODY) reject(new HttpError(413, 'body_too_large', 'Request body over 1 MiB'));
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'invalid_json', 'Request body is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs a command for a matched route: input validated by the command's schema, errors mapped to HTTP statuses. */
+export async function dispatch(
+  service: InspectorService,
+  route: CompiledRoute,
+  match: RegExpExecArray,
+  req: http.IncomingMessage,
+  url: URL,
+): Promise<unknown> {
+  const fromPath = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match[i + 1] ?? '')]));
+  const raw =
+    route.method === 'GET'
+      ? { ...Object.fromEntries(url.searchParams), ...fromPath }
+      : { ...((await readJson(req)) as object), ...fromPath };
+  const { token: _t, ...input } = raw as Record<string, unknown>;
+  const schema = ServiceCommands[route.command].input as z.ZodType;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new HttpError(400, 'invalid_input', z.prettifyError(parsed.error), z.treeifyError(parsed.error));
+  }
+  try {
+    return await service.call(route.command, parsed.data as never);
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new HttpError(404, 'not_found', err.message);
+    if (err instanceof z.ZodError) throw new HttpError(400, 'invalid_input', z.prettifyError(err), z.treeifyError(err));
+    throw err;
+  }
+}

@@ -1,0 +1,2 @@
+export { InspectorService, NotFoundError, type StoreClient, type ConfigHolder } from './inspector-service.js';
+export { ServiceEvents } from './typed-events.js';

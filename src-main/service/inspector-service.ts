@@ -1,0 +1,151 @@
+import type {
+  CaptureStatus,
+  CommandOutput,
+  CommandParsedInput,
+  Config,
+  ConfigPatch,
+  ExchangeDetail,
+  ExchangePage,
+  ExchangeQuery,
+  ExchangeSummary,
+  RuntimeInfo,
+  ServiceApi,
+  Stats,
+  CaInfo,
+} from '../contract/index.js';
+import type { CaptureSink, LiveUpdate } from '../capture/index.js';
+import type { BeginOp, FinishOp } from '../ingest/index.js';
+import type { Logger } from '../log/index.js';
+import { endedSummary, liveSummary } from './live-summary.js';
+import { ServiceEvents } from './typed-events.js';
+
+/** What the service needs from the store side (the ingest worker client). */
+export interface StoreClient {
+  readonly maxId: number;
+  begin(op: BeginOp): void;
+  finish(op: FinishOp): void;
+  list(query: ExchangeQuery): Promise<ExchangePage>;
+  get(id: number): Promise<ExchangeDetail | null>;
+  getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null>;
+  stats(): Promise<Omit<Stats, 'session' | 'capture'>>;
+  clear(): Promise<number>;
+  flush(): Promise<void>;
+  on(event: 'committed', fn: (summaries: ExchangeSummary[]) => void): unknown;
+  on(event: 'status', fn: (status: CaptureStatus) => void): unknown;
+}
+
+/** What the service needs from the config holder. */
+export interface ConfigHolder {
+  get(): Config;
+  set(patch: ConfigPatch): Config;
+}
+
+export class NotFoundError extends Error {}
+
+/**
+ * The one service both shells expose. It is also the capture stage's sink: it numbers exchanges, forwards them to the
+ * store and turns their progress into live events. "finished" is announced only after the store committed the exchange.
+ */
+export class InspectorService implements CaptureSink {
+  readonly events = new ServiceEvents();
+  private lastId: number;
+  private readonly inFlight = new Map<number, BeginOp>();
+  private captureStatus: CaptureStatus = { paused: false, reason: null, queueDepth: 0, dropped: 0 };
+  private readonly session = { exchanges: 0, errors: 0, tunnels: 0 };
+
+  constructor(
+    private readonly store: StoreClient,
+    private readonly config: ConfigHolder,
+    private readonly ca: { info(): CaInfo },
+    private readonly runtime: () => RuntimeInfo,
+    private readonly log: Logger,
+  ) {
+    this.lastId = store.maxId;
+    store.on('committed', (summaries) => {
+      for (const s of summaries) {
+        this.inFlight.delete(s.id);
+        this.events.emit('exchange.finished', s);
+      }
+    });
+    store.on('status', (status) => {
+      if (status.paused !== this.captureStatus.paused) {
+        if (status.paused) this.log.warn(`capture paused: ${status.reason ?? 'store unavailable'} (traffic still flows)`);
+        else this.log.info('capture resumed');
+      }
+      this.captureStatus = status;
+      this.events.emit('capture.status', status);
+    });
+  }
+
+  // ---- CaptureSink: called on the forwarding path; O(1), never throws ----
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  begin(op: BeginOp): void {
+    this.inFlight.set(op.id, op);
+    this.store.begin(op);
+    if (this.events.watched) this.events.emit('exchange.started', liveSummary(op, null));
+  }
+
+  update(op: BeginOp, live: LiveUpdate): void {
+    if (this.events.watched) this.events.emit('exchange.updated', liveSummary(op, live));
+  }
+
+  finish(op: FinishOp): void {
+    this.session.exchanges++;
+    if (op.state === 'error') this.session.errors++;
+    if (op.mode === 'tunnel') this.session.tunnels++;
+    this.store.finish(op);
+    if (this.events.watched) this.events.emit('exchange.updated', endedSummary(op));
+  }
+
+  // ---- the service contract ----
+
+  readonly api: ServiceApi = {
+    'exchanges.list': (q) => this.store.list(q),
+    'exchanges.get': async ({ id }) => {
+      const x = await this.store.get(id);
+      if (!x) throw new NotFoundError(`No exchange ${id}: it may have been cleared or removed by retention.`);
+      return x;
+    },
+    'stats.get': async () => this.stats(),
+    'config.get': async () => this.config.get(),
+    'config.set': async (patch) => {
+      const next = this.config.set(patch);
+      this.events.emit('config.changed', { at: Date.now() });
+      return next;
+    },
+    'ca.info': async () => this.ca.info(),
+    'runtime.info': async () => this.runtime(),
+    'store.clear': async () => {
+      await this.store.flush();
+      const deleted = await this.store.clear();
+      this.events.emit('store.cleared', { at: Date.now() });
+      return { deleted };
+    },
+  };
+
+  call<C extends keyof ServiceApi>(command: C, input: CommandParsedInput<C>): Promise<CommandOutput<C>> {
+    return (this.api[command] as (i: CommandParsedInput<C>) => Promise<CommandOutput<C>>)(input);
+  }
+
+  getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null> {
+    return this.store.getBody(id, side);
+  }
+
+  get capture(): CaptureStatus {
+    return this.captureStatus;
+  }
+
+  async stats(): Promise<Stats> {
+    const base = await this.store.stats();
+    return { ...base, session: { ...this.session, inFlight: this.inFlight.size }, capture: this.captureStatus };
+  }
+
+  /** Counters that cost nothing to read (for /metrics). */
+  sessionCounters() {
+    return { ...this.session, inFlight: this.inFlight.size, capture: this.captureStatus };
+  }
+}

@@ -1,0 +1,37 @@
+import { EventEmitter } from 'node:events';
+import type { ServiceEvent, ServiceEventName, ServiceEventPayload } from '../contract/index.js';
+
+/** The service's live events, typed by the contract's event map so a misspelt name fails to compile. */
+export class ServiceEvents {
+  private readonly emitter = new EventEmitter();
+  private anyCount = 0;
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  emit<E extends ServiceEventName>(event: E, data: ServiceEventPayload<E>): void {
+    if (this.anyCount > 0) this.emitter.emit('*', { event, data } as ServiceEvent);
+    this.emitter.emit(event, data);
+  }
+
+  on<E extends ServiceEventName>(event: E, fn: (data: ServiceEventPayload<E>) => void): () => void {
+    this.emitter.on(event, fn);
+    return () => this.emitter.off(event, fn);
+  }
+
+  /** Every event, in order (what the WebSocket and IPC bridges forward). */
+  onAny(fn: (e: ServiceEvent) => void): () => void {
+    this.anyCount++;
+    this.emitter.on('*', fn);
+    return () => {
+      this.anyCount--;
+      this.emitter.off('*', fn);
+    };
+  }
+
+  /** Building a live summary costs something on the hot path; skip it when nobody is watching. */
+  get watched(): boolean {
+    return this.anyCount > 0 || this.emitter.listenerCount('exchange.started') > 0 || this.emitter.listenerCount('exchange.updated') > 0;
+  }
+}
