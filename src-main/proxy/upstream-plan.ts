@@ -51,8 +51,10 @@ export function planUpstream(input: PlanInput): UpstreamPlan {
   if (input.connectTarget) {
     // Inside a tunnel the CONNECT target decides, not the Host header (a client may send Host: localhost).
     const { host, port } = splitHostPort(input.connectTarget, 443);
-    const tls = input.isSSL;
-    return upstream(input.isSSL ? 'mitm' : 'http', host, port, tls, path, null);
+    if (input.isSSL) return upstream('mitm', host, port, true, path, null);
+    // plain HTTP tunnelled to port 80 (undici tunnels even http:// URLs): same upgrade as the forward case below
+    if (port === 80 && settings.shouldMitm(host)) return upstream('http', host, 443, true, path, null);
+    return upstream('http', host, port, false, path, null);
   }
   if (input.absolute && !(LOOPBACK.test(input.parsedHost) && input.parsedPort === input.ownPort)) {
     const httpsAbsolute = /^https:\/\//i.test(path);
