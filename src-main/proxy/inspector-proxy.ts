@@ -57,6 +57,8 @@ export class InspectorProxy extends Proxy {
   /** requests that arrived in absolute form (`GET http://host/...`), i.e. through a forward proxy setting */
   private readonly absoluteForm = new WeakSet<http.IncomingMessage>();
   private readonly sockets = new Set<Duplex>();
+  /** decrypted sockets whose TLS handshake completed */
+  private readonly handshaken = new WeakSet<Duplex>();
   private listenPort = 0;
 
   constructor(private readonly opts: InspectorProxyOptions) {
@@ -159,29 +161,35 @@ export class InspectorProxy extends Proxy {
       },
     });
     this.connectOf.set(tlsSocket, req);
+    tlsSocket.once('secure', () => this.handshaken.add(tlsSocket));
+    // A client that rejects our certificate (TLS 1.3) often just closes: no error reaches this side.
+    tlsSocket.once('close', () => this.noteHandshakeFailure(tlsSocket, 'the client closed the connection during the handshake'));
     this.mitmServer.emit('connection', tlsSocket);
   }
 
-  /** A TLS handshake that fails on our side almost always means the client does not trust the inspector's CA. */
   private onMitmClientError(err: Error, socket: Duplex): void {
-    const tlsSocket = socket as tls.TLSSocket;
-    const req = this.connectOf.get(socket);
-    if (req && !tlsSocket.authorized && tlsSocket.getProtocol?.() === null) {
-      const settings = this.opts.settings();
-      if (settings.captureEnabled) {
-        const { host, port } = splitHostPort(req.url ?? '', 443);
-        const rec = new ExchangeRecorder(
-          this.opts.sink,
-          { mode: 'mitm', method: 'CONNECT', url: `${host}:${port}`, host, path: '', requestHeaders: settings.redactor.headers(req.rawHeaders) },
-          0,
-        );
-        rec.fail('error', {
-          code: 'client_tls_rejected',
-          message: `The client refused the inspector's certificate for ${host} (${err.message}). Make it trust the LLM Inspector CA, or use a base-URL route instead.`,
-        });
-      }
-    }
+    this.opts.log.debug(`MITM client error: ${err.message}`);
+    this.noteHandshakeFailure(socket, err.message);
     socket.destroy();
+  }
+
+  /** A TLS handshake that fails almost always means the client does not trust the inspector's CA: say so on the timeline. */
+  private noteHandshakeFailure(socket: Duplex, detail: string): void {
+    const req = this.connectOf.get(socket);
+    if (!req || this.handshaken.has(socket)) return;
+    this.handshaken.add(socket); // report once
+    const settings = this.opts.settings();
+    if (!settings.captureEnabled) return;
+    const { host, port } = splitHostPort(req.url ?? '', 443);
+    const rec = new ExchangeRecorder(
+      this.opts.sink,
+      { mode: 'mitm', method: 'CONNECT', url: `${host}:${port}`, host, path: '', requestHeaders: settings.redactor.headers(req.rawHeaders) },
+      0,
+    );
+    rec.fail('error', {
+      code: 'client_tls_rejected',
+      message: `TLS handshake for ${host} failed (${detail}): the client probably does not trust the LLM Inspector CA. Make it trust the LLM Inspector CA, or use a base-URL route instead.`,
+    });
   }
 
   // ---- requests ----
