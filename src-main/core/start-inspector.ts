@@ -25,6 +25,8 @@ export interface Inspector {
   service: InspectorService;
   config: ConfigStore;
   ca: CertificateAuthority;
+  /** the ingest worker client (store reads and writes); exposed for diagnostics and tests */
+  store: IngestClient;
   layout: DataDirLayout;
   proxyPort: number;
   proxyUrl: string;
@@ -53,7 +55,12 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   let settings = new ProxySettings(effective, trustFor(effective));
   warnInsecure(effective, log);
 
-  const store = await IngestClient.start({ dbPath: layout.dbPath, retention: effective.retention, ...opts.ingest });
+  const store = await IngestClient.start({
+    dbPath: layout.dbPath,
+    retention: effective.retention,
+    maxBodyBytes: effective.capture.maxBodyBytes,
+    ...opts.ingest,
+  });
 
   // Overrides (CLI flags) apply to this run only; what is saved is the file's config plus changes made in the app.
   const config = new ConfigStore(effective, configPath);
@@ -64,6 +71,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     // let requests in flight finish on the old agents
     setTimeout(() => old.dispose(), 60_000).unref();
     store.setRetention(next.retention);
+    store.setMaxBodyBytes(next.capture.maxBodyBytes);
     warnInsecure(next, log);
   });
 
@@ -92,6 +100,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     service,
     config,
     ca,
+    store,
     layout,
     proxyPort,
     proxyUrl,
