@@ -1,0 +1,66 @@
+import type { CaptureStatus, ExchangeSummary } from '../contract/index.js';
+import type { RetentionPolicy, RetentionResult } from '../store/index.js';
+import type { IngestOp } from './ingest-ops.js';
+
+export interface IngestClientOptions {
+  dbPath: string;
+  retention: RetentionPolicy;
+  /** decoded body cap per side (config capture.maxBodyBytes) */
+  maxBodyBytes?: number;
+  /** a batch leaves at the latest this long after its first op was queued */
+  flushIntervalMs?: number;
+  /** ... or as soon as this many ops are queued */
+  flushAtOps?: number;
+  maxBatchOps?: number;
+  /** batches posted but not yet answered; beyond this ops wait in the queue (back-pressure, bounded) */
+  maxInFlightBatches?: number;
+  retryIntervalMs?: number;
+  /** bounds of the queue kept while the store cannot write; the oldest exchanges beyond them are dropped */
+  retryLimitOps?: number;
+  retryLimitBytes?: number;
+  retentionIntervalMs?: number;
+  /** first delay before restarting a dead worker; doubles on each failed restart */
+  restartDelayMs?: number;
+  test?: { hooks?: boolean; maxPageCount?: number; queryOnly?: boolean };
+}
+
+export interface IngestClientEvents {
+  /** finished exchanges, emitted only once committed: an exchange announced here survives kill -9 */
+  committed: [summaries: ExchangeSummary[]];
+  /** rows created by begin ops, committed */
+  begun: [summaries: ExchangeSummary[]];
+  status: [status: CaptureStatus];
+  'worker-restarted': [info: { reason: string }];
+  retention: [result: RetentionResult];
+  warning: [message: string];
+}
+
+export interface InFlight {
+  ops: IngestOp[];
+  retry: boolean;
+  /** ops whose body buffers were moved to the worker: if it dies, those bytes are gone */
+  moved: Set<IngestOp>;
+}
+
+/**
+ * The ops of batches the worker never answered (it died): they are written again, since upserts make a repeat
+ * harmless. Bodies that were moved to the dead worker are gone; those exchanges keep their row, marked truncated.
+ */
+export function unconfirmedOps(batches: Iterable<InFlight>): IngestOp[] {
+  const back: IngestOp[] = [];
+  for (const b of batches) {
+    for (const op of b.ops) {
+      if (op.op !== 'finish' || !b.moved.has(op)) {
+        back.push(op);
+        continue;
+      }
+      const keep = (raw: Uint8Array | null): Uint8Array | null => (raw !== null && raw.byteLength > 0 ? raw : null);
+      back.push({
+        ...op,
+        request: { ...op.request, raw: keep(op.request.raw), truncated: true },
+        response: { ...op.response, raw: keep(op.response.raw), truncated: true },
+      });
+    }
+  }
+  return back;
+}

@@ -1,0 +1,466 @@
+import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { CaptureStatus, ExchangeDetail, ExchangePage, ExchangeQuery, ExchangeSummary } from '../contract/index.js';
+import { StoreWriteError, type RetentionPolicy, type RetentionResult, type StoreStats } from '../store/index.js';
+import type { BeginOp, FinishOp, IngestOp } from './ingest-ops.js';
+import {
+  transferables,
+  type FromWorker,
+  type IngestWorkerData,
+  type ToWorker,
+  type WorkerCallName,
+  type WorkerCalls,
+} from './ingest-protocol.js';
+import { OpQueue } from './op-queue.js';
+import { unconfirmedOps, type InFlight, type IngestClientEvents, type IngestClientOptions } from './ingest-client-support.js';
+
+export type { IngestClientEvents, IngestClientOptions } from './ingest-client-support.js';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+/**
+ * The main-thread end of the ingest pipeline. begin() and finish() are O(1) and never throw: ops are queued and posted
+ * to the worker in batches. Writes that fail pause capture (status says why), keep the ops in a bounded queue and retry
+ * them until the store takes writes again. Every SQLite call, reads included, runs in the worker.
+ */
+export class IngestClient extends EventEmitter<IngestClientEvents> {
+  maxId = 0;
+  private readonly o: Required<Omit<IngestClientOptions, 'test'>> & Pick<IngestClientOptions, 'test'>;
+  private worker: Worker | null = null;
+  private ready = false;
+  private closing = false;
+  /** close() is making its one last attempt at the retry queue */
+  private draining = false;
+  private closed = false;
+  private readonly queue: OpQueue;
+  private readonly retryQueue: OpQueue;
+  private readonly inflight = new Map<number, InFlight>();
+  private inflightOps = 0;
+  private retryInFlight = false;
+  private paused = false;
+  private reason: string | null = null;
+  private dropped = 0;
+  private nextBatch = 0;
+  private nextReq = 0;
+  private readonly calls = new Map<number, Pending>();
+  private flushWaiters: { upTo: number; resolve: () => void }[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private restartDelay: number;
+  private statusQueued = false;
+  private lastStatus = '';
+  private closedResolve: (() => void) | null = null;
+
+  private constructor(opts: IngestClientOptions) {
+    super();
+    this.o = {
+      maxBodyBytes: 10 * 1024 * 1024,
+      flushIntervalMs: 15,
+      flushAtOps: 512,
+      maxBatchOps: 2048,
+      maxInFlightBatches: 8,
+      retryIntervalMs: 2000,
+      retryLimitOps: 10_000,
+      retryLimitBytes: 256 * 1024 * 1024,
+      retentionIntervalMs: 60_000,
+      restartDelayMs: 500,
+      ...opts,
+    };
+    this.queue = new OpQueue(this.o.retryLimitOps, this.o.retryLimitBytes);
+    this.retryQueue = new OpQueue(this.o.retryLimitOps, this.o.retryLimitBytes);
+    this.restartDelay = this.o.restartDelayMs;
+  }
+
+  /** Spawns the worker and waits until the store is open (rejects with StoreWriteError when it cannot be). */
+  static async start(opts: IngestClientOptions): Promise<IngestClient> {
+    const client = new IngestClient(opts);
+    await client.spawn();
+    return client;
+  }
+
+  private spawn(): Promise<void> {
+    const data: IngestWorkerData = {
+      dbPath: this.o.dbPath,
+      maxBodyBytes: this.o.maxBodyBytes,
+      retention: this.o.retention,
+      retentionIntervalMs: this.o.retentionIntervalMs,
+      testHooks: this.o.test?.hooks,
+      testMaxPageCount: this.o.test?.maxPageCount,
+      testQueryOnly: this.o.test?.queryOnly,
+    };
+    const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: data });
+    this.worker = worker;
+    return new Promise<void>((resolve, reject) => {
+      let opened = false;
+      let failure: string | null = null;
+      worker.on('message', (msg: FromWorker) => {
+        if (msg.type === 'ready') {
+          opened = true;
+          this.onReady(msg.maxId);
+          resolve();
+        } else if (msg.type === 'open-failed') {
+          failure = msg.error.hint;
+          if (!opened) reject(new StoreWriteError(msg.error.code, msg.error.message, msg.error.hint));
+        } else {
+          this.onMessage(msg);
+        }
+      });
+      worker.on('error', (err) => {
+        failure = err.message;
+        if (!opened) reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (!opened) reject(new Error(`ingest worker exited (code ${code}) before the store opened`));
+        if (this.worker === worker) this.onExit(failure ?? `the ingest worker exited with code ${code}`, opened);
+      });
+    });
+  }
+
+  private onReady(maxId: number): void {
+    this.maxId = Math.max(this.maxId, maxId);
+    this.ready = true;
+    if (this.paused) this.retryTick();
+    this.pump(false);
+  }
+
+  begin(op: BeginOp): void {
+    this.enqueue(op);
+  }
+
+  finish(op: FinishOp): void {
+    this.enqueue(op);
+  }
+
+  private enqueue(op: IngestOp): void {
+    if (this.closing || this.closed) {
+      this.addDropped(1);
+      return;
+    }
+    if (this.paused) {
+      this.addDropped(this.retryQueue.push(op));
+      return;
+    }
+    this.addDropped(this.queue.push(op));
+    const n = this.queue.size;
+    if (n >= this.o.flushAtOps && (this.inflight.size === 0 || n >= this.o.maxBatchOps)) this.pump(false);
+    else if (this.flushTimer === null) this.flushTimer = setTimeout(() => this.pump(false), this.o.flushIntervalMs);
+  }
+
+  private addDropped(n: number): void {
+    if (n <= 0) return;
+    this.dropped += n;
+    this.queueStatus();
+  }
+
+  /** Posts queued ops as batches; `force` ignores the in-flight limit (flush and close). */
+  private pump(force: boolean): void {
+    if (this.flushTimer !== null) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    if (!this.ready || this.worker === null) return;
+    if (this.paused) {
+      this.addDropped(this.moveAll(this.queue, this.retryQueue));
+      return;
+    }
+    // While a batch is being written, let the next one fill up: fewer, larger transactions are much cheaper for the
+    // full-text index, and latency only grows when the worker is already busy.
+    while (this.queue.size > 0) {
+      const idle = this.inflight.size === 0 || this.queue.size >= this.o.maxBatchOps;
+      if (!force && (!idle || this.inflight.size >= this.o.maxInFlightBatches)) break;
+      this.send(this.queue.take(this.o.maxBatchOps), false);
+    }
+  }
+
+  private moveAll(from: OpQueue, to: OpQueue): number {
+    let dropped = 0;
+    for (const op of from.take(from.size)) dropped += to.push(op);
+    return dropped;
+  }
+
+  private send(ops: IngestOp[], retry: boolean): void {
+    const worker = this.worker;
+    if (worker === null || ops.length === 0) return;
+    const batch = ++this.nextBatch;
+    const transfer = transferables(ops);
+    const moved = new Set<IngestOp>();
+    if (transfer.length > 0) {
+      const bufs = new Set<ArrayBufferLike>(transfer);
+      const isMoved = (raw: Uint8Array | null): boolean => raw !== null && bufs.has(raw.buffer);
+      for (const op of ops) if (op.op === 'finish' && (isMoved(op.request.raw) || isMoved(op.response.raw))) moved.add(op);
+    }
+    this.inflight.set(batch, { ops, retry, moved });
+    this.inflightOps += ops.length;
+    if (retry) this.retryInFlight = true;
+    const msg: ToWorker = { type: 'batch', batch, ops };
+    worker.postMessage(msg, transfer);
+  }
+
+  private settle(batch: number): InFlight | undefined {
+    const b = this.inflight.get(batch);
+    if (b === undefined) return undefined;
+    this.inflight.delete(batch);
+    this.inflightOps -= b.ops.length;
+    if (b.retry) this.retryInFlight = false;
+    return b;
+  }
+
+  private onMessage(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'committed': {
+        const b = this.settle(msg.batch);
+        this.restartDelay = this.o.restartDelayMs;
+        if (msg.begun.length > 0) this.emit('begun', msg.begun);
+        if (msg.summaries.length > 0) this.emit('committed', msg.summaries);
+        if (b?.retry === true && !this.draining) {
+          if (this.retryQueue.size > 0) this.sendRetry();
+          else this.resume();
+        }
+        this.pump(false);
+        this.settleFlushWaiters();
+        this.queueStatus();
+        return;
+      }
+      case 'write-failed': {
+        this.settle(msg.batch);
+        this.addDropped(this.retryQueue.unshift(msg.ops));
+        this.pause(msg.error.hint);
+        this.settleFlushWaiters();
+        return;
+      }
+      case 'result': {
+        const p = this.calls.get(msg.reqId);
+        if (p === undefined) return;
+        this.calls.delete(msg.reqId);
+        if (msg.ok) p.resolve(msg.value);
+        else p.reject(new StoreWriteError(msg.error.code, msg.error.message, msg.error.hint));
+        return;
+      }
+      case 'retention':
+        this.emit('retention', msg.result);
+        return;
+      case 'retention-failed':
+        this.emit('warning', `retention failed: ${msg.error.message} (${msg.error.hint})`);
+        return;
+      case 'closed':
+        this.closedResolve?.();
+        return;
+      default:
+        return;
+    }
+  }
+
+  private pause(reason: string): void {
+    if (!this.paused || this.reason !== reason) {
+      this.paused = true;
+      this.reason = reason;
+      this.queueStatus();
+    }
+    // anything not yet posted joins the retry queue behind the failed ops, keeping arrival order
+    this.addDropped(this.moveAll(this.queue, this.retryQueue));
+    if (this.retryTimer === null) {
+      this.retryTimer = setInterval(() => this.retryTick(), this.o.retryIntervalMs);
+      this.retryTimer.unref();
+    }
+  }
+
+  private resume(): void {
+    if (this.retryTimer !== null) {
+      clearInterval(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (!this.paused) return;
+    this.paused = false;
+    this.reason = null;
+    this.queueStatus();
+  }
+
+  private retryTick(): void {
+    if (!this.paused || !this.ready || this.retryInFlight) return;
+    if (this.retryQueue.size === 0) this.resume();
+    else this.sendRetry();
+  }
+
+  private sendRetry(): void {
+    this.send(this.retryQueue.take(this.o.maxBatchOps), true);
+  }
+
+  private onExit(reason: string, wasOpen: boolean): void {
+    this.worker = null;
+    this.ready = false;
+    if (this.closing) {
+      this.closedResolve?.();
+      return;
+    }
+    for (const p of this.calls.values()) p.reject(new Error(`the capture store stopped: ${reason}`));
+    this.calls.clear();
+    // whatever was in flight is unconfirmed: write it again (upserts make a repeat harmless)
+    const back = unconfirmedOps(this.inflight.values());
+    this.inflight.clear();
+    this.inflightOps = 0;
+    this.retryInFlight = false;
+    this.addDropped(this.retryQueue.unshift(back));
+    this.pause(`The capture writer stopped (${reason}); restarting it, capture resumes by itself`);
+    this.settleFlushWaiters();
+    this.emit('warning', `ingest worker stopped: ${reason}`);
+    const delay = this.restartDelay;
+    this.restartDelay = Math.min(30_000, this.restartDelay * 2);
+    if (!wasOpen) this.emit('warning', 'the store did not open; retrying');
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.closing || this.closed) return;
+      this.spawn().then(
+        () => this.emit('worker-restarted', { reason }),
+        () => undefined, // the failed spawn's exit schedules the next attempt
+      );
+    }, delay);
+  }
+
+  private queueStatus(): void {
+    if (this.statusQueued) return;
+    this.statusQueued = true;
+    setImmediate(() => {
+      this.statusQueued = false;
+      const s = this.status;
+      const key = `${s.paused}|${s.reason}|${s.dropped}`;
+      if (key === this.lastStatus) return;
+      this.lastStatus = key;
+      this.emit('status', s);
+    });
+  }
+
+  get status(): CaptureStatus {
+    return {
+      paused: this.paused,
+      reason: this.reason,
+      queueDepth: this.queue.size + this.inflightOps + this.retryQueue.size,
+      dropped: this.dropped,
+    };
+  }
+
+  private settleFlushWaiters(): void {
+    if (this.flushWaiters.length === 0) return;
+    let oldest = Infinity;
+    for (const id of this.inflight.keys()) oldest = Math.min(oldest, id);
+    const still: typeof this.flushWaiters = [];
+    for (const w of this.flushWaiters) {
+      if (oldest > w.upTo) w.resolve();
+      else still.push(w);
+    }
+    this.flushWaiters = still;
+  }
+
+  /**
+   * Resolves once every op queued so far has been committed or has failed (and sits in the retry queue). While the
+   * worker is down, queued ops count as failed.
+   */
+  async flush(): Promise<void> {
+    if (this.closed) return;
+    this.pump(true);
+    const upTo = this.nextBatch;
+    await new Promise<void>((resolve) => {
+      this.flushWaiters.push({ upTo, resolve });
+      this.settleFlushWaiters();
+    });
+  }
+
+  private call<M extends WorkerCallName>(method: M, ...args: WorkerCalls[M]['args']): Promise<WorkerCalls[M]['result']> {
+    const worker = this.worker;
+    if (worker === null || this.closed) {
+      return Promise.reject(new Error('the capture store is not running (restarting or closed)'));
+    }
+    const reqId = ++this.nextReq;
+    return new Promise((resolve, reject) => {
+      this.calls.set(reqId, { resolve: resolve as (v: unknown) => void, reject });
+      const msg = { type: 'call', reqId, method, args } as ToWorker;
+      worker.postMessage(msg);
+    });
+  }
+
+  list(query: ExchangeQuery): Promise<ExchangePage> {
+    return this.call('list', query);
+  }
+
+  get(id: number): Promise<ExchangeDetail | null> {
+    return this.call('get', id);
+  }
+
+  async getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null> {
+    const u8 = await this.call('getBody', id, side);
+    return u8 === null ? null : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.call('stats');
+  }
+
+  /** Deletes every stored exchange. A clear also frees space, so a capture paused on a full disk retries at once. */
+  async clear(): Promise<number> {
+    await this.flush();
+    const deleted = await this.call('clear');
+    if (this.paused) this.retryTick();
+    return deleted;
+  }
+
+  async enforceRetention(policy?: RetentionPolicy): Promise<RetentionResult> {
+    const result = await this.call('enforceRetention', policy ?? null);
+    if (this.paused && result.deleted > 0) this.retryTick();
+    return result;
+  }
+
+  integrityCheck(): Promise<string> {
+    return this.call('integrityCheck');
+  }
+
+  /** Test hook (needs `test.hooks`): run a PRAGMA on the worker's connection. */
+  testPragma(pragma: string): Promise<unknown> {
+    return this.call('testPragma', pragma);
+  }
+
+  setRetention(retention: RetentionPolicy): void {
+    this.o.retention = retention;
+    this.configure({ type: 'configure', retention });
+  }
+
+  setMaxBodyBytes(maxBodyBytes: number): void {
+    this.o.maxBodyBytes = maxBodyBytes;
+    this.configure({ type: 'configure', maxBodyBytes });
+  }
+
+  private configure(msg: ToWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  /** Flushes, makes one last attempt at anything waiting for retry, then closes the store and ends the worker. */
+  async close(): Promise<void> {
+    if (this.closing || this.closed) return;
+    await this.flush();
+    if (this.paused && this.retryQueue.size > 0 && this.ready) {
+      this.draining = true;
+      const rest = this.retryQueue.take(this.retryQueue.size);
+      for (let i = 0; i < rest.length; i += this.o.maxBatchOps) this.send(rest.slice(i, i + this.o.maxBatchOps), true);
+      await this.flush();
+    }
+    this.closing = true;
+    this.addDropped(this.retryQueue.take(this.retryQueue.size).length + this.queue.take(this.queue.size).length);
+    for (const t of [this.flushTimer, this.restartTimer]) if (t !== null) clearTimeout(t);
+    if (this.retryTimer !== null) clearInterval(this.retryTimer);
+    const worker = this.worker;
+    if (worker !== null) {
+      const done = new Promise<void>((resolve) => {
+        this.closedResolve = resolve;
+      });
+      worker.postMessage({ type: 'close' } satisfies ToWorker);
+      const timeout = setTimeout(() => void worker.terminate(), 10_000);
+      await done;
+      clearTimeout(timeout);
+      await new Promise<void>((resolve) => {
+        if (this.worker === null) resolve();
+        else worker.once('exit', () => resolve());
+      });
+    }
+    this.closed = true;
+    this.worker = null;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Worker-thread entry of the ingest pipeline. It owns the only SQLite connection, so decoding, parsing, writes and
+ * reads all happen here and never on the forwarding thread. Messages are handled one at a time, in order.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } from '../store/index.js';
+import type { IngestOp } from './ingest-ops.js';
+import { transferables, type FromWorker, type IngestWorkerData, type ToWorker, type WorkerCalls } from './ingest-protocol.js';
+import { prepareFinish } from './prepare-finish.js';
+
+const port = parentPort;
+if (port === null) throw new Error('ingest-worker.js must run as a worker thread');
+const data = workerData as IngestWorkerData;
+
+function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(msg, transfer);
+}
+
+let retention: RetentionPolicy = data.retention;
+let maxBodyBytes = data.maxBodyBytes;
+let store: ExchangeStore;
+try {
+  store = ExchangeStore.open(data.dbPath, { testMaxPageCount: data.testMaxPageCount, testQueryOnly: data.testQueryOnly });
+} catch (err) {
+  post({ type: 'open-failed', error: toStoreWriteError(err, data.dbPath).toJSON() });
+  port.close();
+  process.exit(0);
+}
+post({ type: 'ready', ...store.openInfo });
+
+function runRetention(): void {
+  try {
+    const result = store.enforceRetention(retention);
+    if (result.deleted > 0) post({ type: 'retention', result });
+  } catch (err) {
+    post({ type: 'retention-failed', error: toStoreWriteError(err, data.dbPath).toJSON() });
+  }
+}
+const retentionTimer = setInterval(runRetention, Math.max(10, data.retentionIntervalMs));
+runRetention();
+
+function handleBatch(batch: number, ops: IngestOp[]): void {
+  const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes) : op));
+  try {
+    const result = store.applyBatch(storeOps);
+    post({ type: 'committed', batch, summaries: result.finished, begun: result.begun });
+  } catch (err) {
+    // hand the captured ops back untouched: the client keeps them for retry
+    const error = toStoreWriteError(err, data.dbPath).toJSON();
+    post({ type: 'write-failed', batch, error, opIds: ops.map((o) => o.id), ops }, transferables(ops));
+  }
+}
+
+function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; transfer: ArrayBuffer[] } {
+  switch (method) {
+    case 'list':
+      return { value: store.list(args[0] as WorkerCalls['list']['args'][0]), transfer: [] };
+    case 'get':
+      return { value: store.get(args[0] as number), transfer: [] };
+    case 'getBody': {
+      const body = store.getBody(args[0] as number, args[1] as 'req' | 'res');
+      if (body === null) return { value: null, transfer: [] };
+      // a copy we own outright can be moved to the main thread instead of cloned again
+      const copy = new Uint8Array(body);
+      return { value: copy, transfer: [copy.buffer] };
+    }
+    case 'stats':
+      return { value: store.stats(), transfer: [] };
+    case 'clear': {
+      const deleted = store.clear();
+      return { value: deleted, transfer: [] };
+    }
+    case 'enforceRetention':
+      return { value: store.enforceRetention((args[0] as RetentionPolicy | null) ?? retention), transfer: [] };
+    case 'integrityCheck':
+      return { value: store.integrityCheck(), transfer: [] };
+    case 'testPragma':
+      if (data.testHooks !== true) throw new Error('testPragma needs testHooks');
+      return { value: store.testPragma(args[0] as string), transfer: [] };
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  switch (msg.type) {
+    case 'batch':
+      handleBatch(msg.batch, msg.ops);
+      return;
+    case 'call':
+      try {
+        const { value, transfer } = call(msg.method, msg.args);
+        post({ type: 'result', reqId: msg.reqId, ok: true, value }, transfer);
+      } catch (err) {
+        post({ type: 'result', reqId: msg.reqId, ok: false, error: toStoreWriteError(err, data.dbPath).toJSON() });
+      }
+      return;
+    case 'configure':
+      if (msg.retention !== undefined) retention = msg.retention;
+      if (msg.maxBodyBytes !== undefined) maxBodyBytes = msg.maxBodyBytes;
+      if (msg.retention !== undefined) runRetention();
+      return;
+    case 'close':
+      clearInterval(retentionTimer);
+      try {
+        store.close();
+      } finally {
+        post({ type: 'closed' });
+        port.close();
+      }
+      return;
+  }
+});

@@ -1,0 +1,238 @@
+import type Database from 'better-sqlite3';
+import { isUtf8 } from 'node:buffer';
+import type {
+  ErrorCode,
+  ExchangeDetail,
+  ExchangeMode,
+  ExchangePage,
+  ExchangeQuery,
+  ExchangeState,
+  ExchangeSummary,
+  HeaderPairs,
+  MessageSide,
+  Usage,
+} from '../contract/index.js';
+import { toFtsQuery } from './fts.js';
+
+/** What counts as an error, for `errorsOnly` and the stats: the exchange failed, or the server said no. */
+export const ERROR_CONDITION = '(error_code IS NOT NULL OR status >= 400)';
+
+const SUMMARY_COLUMNS = `id, started_at, mode, method, url, host, path, status, state, error_code, error_message,
+  ttfb_ms, ttft_ms, total_ms, request_bytes, response_bytes, content_type, stream, provider, api, model,
+  response_model, usage_input, usage_output, usage_cache_read, usage_cache_write, usage_reasoning, usage_total,
+  usage_source, cost_usd, conversation_id, tag`;
+
+interface SummaryRow {
+  id: number;
+  started_at: number;
+  mode: string;
+  method: string;
+  url: string;
+  host: string;
+  path: string;
+  status: number | null;
+  state: string;
+  error_code: string | null;
+  error_message: string | null;
+  ttfb_ms: number | null;
+  ttft_ms: number | null;
+  total_ms: number | null;
+  request_bytes: number;
+  response_bytes: number;
+  content_type: string | null;
+  stream: number;
+  provider: string | null;
+  api: string | null;
+  model: string | null;
+  response_model: string | null;
+  usage_input: number | null;
+  usage_output: number | null;
+  usage_cache_read: number | null;
+  usage_cache_write: number | null;
+  usage_reasoning: number | null;
+  usage_total: number | null;
+  usage_source: string | null;
+  cost_usd: number | null;
+  conversation_id: string | null;
+  tag: string | null;
+}
+
+interface DetailRow extends SummaryRow {
+  req_headers: string;
+  res_headers: string;
+  req_content_encoding: string | null;
+  res_content_encoding: string | null;
+  req_truncated: number;
+  res_truncated: number;
+  req_decode_error: string | null;
+  res_decode_error: string | null;
+  req_stored_bytes: number;
+  res_stored_bytes: number;
+}
+
+function rowToSummary(r: SummaryRow): ExchangeSummary {
+  const usage: Usage | null =
+    r.usage_source === null
+      ? null
+      : {
+          inputTokens: r.usage_input,
+          outputTokens: r.usage_output,
+          cacheReadTokens: r.usage_cache_read,
+          cacheWriteTokens: r.usage_cache_write,
+          reasoningTokens: r.usage_reasoning,
+          totalTokens: r.usage_total,
+          source: r.usage_source as Usage['source'],
+        };
+  return {
+    id: r.id,
+    startedAt: r.started_at,
+    mode: r.mode as ExchangeMode,
+    method: r.method,
+    url: r.url,
+    host: r.host,
+    path: r.path,
+    status: r.status,
+    state: r.state as ExchangeState,
+    error: r.error_code === null ? null : { code: r.error_code as ErrorCode, message: r.error_message ?? '' },
+    timings: { ttfbMs: r.ttfb_ms, ttftMs: r.ttft_ms, totalMs: r.total_ms },
+    requestBytes: r.request_bytes,
+    responseBytes: r.response_bytes,
+    contentType: r.content_type,
+    stream: r.stream !== 0,
+    provider: r.provider,
+    api: r.api,
+    model: r.model,
+    responseModel: r.response_model,
+    usage,
+    costUsd: r.cost_usd,
+    conversationId: r.conversation_id,
+    tag: r.tag,
+  };
+}
+
+/**
+ * Text when the bytes are UTF-8, else base64. A body cut by the size cap may end inside a character; that partial
+ * character is dropped rather than turning the whole body into base64.
+ */
+export function encodeBody(data: Buffer | null, truncated: boolean): Pick<MessageSide, 'body' | 'bodyEncoding'> {
+  if (data === null) return { body: null, bodyEncoding: 'utf8' };
+  if (isUtf8(data)) return { body: data.toString('utf8'), bodyEncoding: 'utf8' };
+  if (truncated) {
+    let end = data.length;
+    for (let i = 0; i < 3 && end > 0 && ((data[end - 1] ?? 0) & 0x80) !== 0; i++) {
+      end--;
+      const head = data.subarray(0, end);
+      if (isUtf8(head)) return { body: head.toString('utf8'), bodyEncoding: 'utf8' };
+    }
+  }
+  return { body: data.toString('base64'), bodyEncoding: 'base64' };
+}
+
+function parseHeaders(json: string): HeaderPairs {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as HeaderPairs) : [];
+  } catch {
+    return [];
+  }
+}
+
+type Bind = string | number;
+
+/** Read side of the store. Statements are cached per distinct filter shape (a bounded set). */
+export class ExchangeQueries {
+  private readonly cache = new Map<string, Database.Statement>();
+  private readonly stmt: Record<'detail' | 'bodies' | 'body' | 'totals' | 'byState', Database.Statement>;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      detail: db.prepare('SELECT * FROM exchanges WHERE id = ?'),
+      bodies: db.prepare('SELECT side, data FROM bodies WHERE key IN (? * 2, ? * 2 + 1)'),
+      body: db.prepare('SELECT data FROM bodies WHERE key = ?').pluck(),
+      totals: db.prepare(`SELECT count(*) AS n, coalesce(sum(request_bytes), 0) AS req,
+        coalesce(sum(response_bytes), 0) AS res, coalesce(sum(${ERROR_CONDITION}), 0) AS errors FROM exchanges`),
+      byState: db.prepare('SELECT state, count(*) AS n FROM exchanges GROUP BY state'),
+    };
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (s === undefined) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  list(q: ExchangeQuery): ExchangePage {
+    const where: string[] = [];
+    const args: Bind[] = [];
+    const cond = (expr: string, v: string | number | undefined): void => {
+      if (v === undefined) return;
+      where.push(expr);
+      args.push(v);
+    };
+    cond('id < ?', q.before);
+    cond('id > ?', q.after);
+    cond('host = ?', q.host);
+    cond('method = ?', q.method?.toUpperCase());
+    cond('provider = ?', q.provider);
+    cond('model = ?', q.model);
+    cond('conversation_id = ?', q.conversationId);
+    cond('tag = ?', q.tag);
+    cond('status >= ?', q.statusMin);
+    cond('status <= ?', q.statusMax);
+    cond('started_at >= ?', q.since);
+    cond('started_at < ?', q.until);
+    for (const [col, list] of [['mode', q.mode], ['state', q.state]] as const) {
+      if (list === undefined || list.length === 0) continue;
+      where.push(`${col} IN (${list.map(() => '?').join(', ')})`);
+      args.push(...list);
+    }
+    if (q.errorsOnly === true) where.push(ERROR_CONDITION);
+    if (q.search !== undefined) {
+      const match = toFtsQuery(q.search);
+      if (match === null) return { items: [], nextBefore: null };
+      where.push('id IN (SELECT rowid FROM exchanges_fts WHERE exchanges_fts MATCH ?)');
+      args.push(match);
+    }
+    const limit = q.limit ?? 100;
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM exchanges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY id DESC LIMIT ?`;
+    const rows = this.prepared(sql).all(...args, limit + 1) as SummaryRow[];
+    const more = rows.length > limit;
+    const items = (more ? rows.slice(0, limit) : rows).map(rowToSummary);
+    return { items, nextBefore: more ? (items[items.length - 1]?.id ?? null) : null };
+  }
+
+  get(id: number): ExchangeDetail | null {
+    const row = this.stmt.detail.get(id) as DetailRow | undefined;
+    if (row === undefined) return null;
+    const bodies = new Map<string, Buffer>();
+    for (const b of this.stmt.bodies.all(id, id) as { side: string; data: Buffer }[]) bodies.set(b.side, b.data);
+    const side = (p: 'req' | 'res'): MessageSide => {
+      const truncated = row[`${p}_truncated`] !== 0;
+      return {
+        headers: parseHeaders(row[`${p}_headers`]),
+        bytes: p === 'req' ? row.request_bytes : row.response_bytes,
+        contentEncoding: row[`${p}_content_encoding`],
+        ...encodeBody(bodies.get(p) ?? null, truncated),
+        storedBytes: row[`${p}_stored_bytes`],
+        truncated,
+        decodeError: row[`${p}_decode_error`],
+      };
+    };
+    return { ...rowToSummary(row), request: side('req'), response: side('res') };
+  }
+
+  getBody(id: number, side: 'req' | 'res'): Buffer | null {
+    return (this.stmt.body.get(id * 2 + (side === 'res' ? 1 : 0)) as Buffer | undefined) ?? null;
+  }
+
+  stats(): { exchanges: number; byState: Record<string, number>; errors: number; requestBytes: number; responseBytes: number } {
+    const t = this.stmt.totals.get() as { n: number; req: number; res: number; errors: number };
+    const byState: Record<string, number> = {};
+    for (const r of this.stmt.byState.all() as { state: string; n: number }[]) byState[r.state] = r.n;
+    return { exchanges: t.n, byState, errors: t.errors, requestBytes: t.req, responseBytes: t.res };
+  }
+}

@@ -1,0 +1,75 @@
+import type { ExchangeError, ExchangeMode, ExchangeSummary, HeaderPairs } from '../contract/index.js';
+import type { BeginOp } from '../ingest/ingest-ops.js';
+import type { ProviderFacts } from '../providers/index.js';
+
+/** One side of a finished exchange as the store keeps it: decoded body, sizes, and what went wrong decoding it. */
+export interface StoredSide {
+  headers: HeaderPairs;
+  /** bytes seen on the wire */
+  bytes: number;
+  contentEncoding: string | null;
+  contentType: string | null;
+  /** decoded body (or the raw bytes when decoding failed); null when there was none */
+  body: Buffer | null;
+  truncated: boolean;
+  decodeError: string | null;
+}
+
+/** A finished exchange after decode and the providers stage: everything the `exchanges` row and its bodies hold. */
+export interface FinishRecord {
+  op: 'finish';
+  id: number;
+  startedAt: number;
+  mode: ExchangeMode;
+  method: string;
+  url: string;
+  host: string;
+  path: string;
+  status: number | null;
+  state: 'complete' | 'aborted' | 'error';
+  error: ExchangeError | null;
+  ttfbMs: number | null;
+  totalMs: number | null;
+  stream: boolean;
+  request: StoredSide;
+  response: StoredSide;
+  facts: ProviderFacts;
+}
+
+/** A begin is stored as captured; a finish only after decoding. */
+export type StoreOp = BeginOp | FinishRecord;
+
+export interface BatchResult {
+  /** rows created by a begin (a begin arriving after its finish is ignored and not listed) */
+  begun: ExchangeSummary[];
+  finished: ExchangeSummary[];
+}
+
+export interface RetentionPolicy {
+  maxRows: number | null;
+  maxAgeDays: number | null;
+  maxDbBytes: number | null;
+}
+
+export interface RetentionResult {
+  deleted: number;
+  byRows: number;
+  byAge: number;
+  bySize: number;
+}
+
+export interface OpenInfo {
+  /** highest id ever used (survives clear), so numbering continues above it */
+  maxId: number;
+  /** rows a previous process left pending/streaming, now marked aborted */
+  recovered: number;
+  /** schema versions applied by this open */
+  migrated: number[];
+}
+
+export interface StoreOpenOptions {
+  /** test hook: cap the file at this many pages (beyond the current size) to simulate a full disk */
+  testMaxPageCount?: number;
+  /** test hook: refuse writes after opening (as a read-only file would); root ignores chmod, so tests use this */
+  testQueryOnly?: boolean;
+}
