@@ -26,16 +26,14 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     ...(flags.proxyPort !== undefined ? { proxy: { port: flags.proxyPort } } : {}),
     ...(flags.uiPort !== undefined ? { ui: { port: flags.uiPort } } : {}),
   };
-  const probe = await startInspector({
+  const inspector = await startInspector({
     dataDir: flags.dataDir ?? null,
     dbPath: flags.db ?? null,
     configPath: flags.config ?? null,
     overrides,
-    log: undefined,
   }).catch((err: unknown) => {
     throw new CliError(`cannot start: ${(err as Error).message}`);
   });
-  const inspector = probe;
   const log = createLogger({ file: join(inspector.layout.logDir, 'inspector.log'), consoleLevel: flags.logLevel });
   const cfg = inspector.config.get();
   if (!LOOPBACK.test(cfg.proxy.host) || !LOOPBACK.test(cfg.ui.host)) {
@@ -46,6 +44,20 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   inspector.setUiUrl(api.url);
   const bundlePath = writeClientTrustBundle(inspector.layout.caDir, inspector.ca.certPem);
   writeRuntimeFile(inspector.layout.root, { pid: process.pid, proxyUrl: inspector.proxyUrl, uiUrl: api.openUrl, caPath: inspector.ca.certPath });
+
+  // Handlers go in before the banner: whoever reads the banner may signal us at once.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping (finishing writes)…`);
+    await api.close();
+    await inspector.close();
+    removeRuntimeFile(inspector.layout.root);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const out = process.stdout;
   out.write(
@@ -62,17 +74,4 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   inspector.service.events.on('capture.status', (s) => {
     if (s.paused) log.warn(`capture paused: ${s.reason ?? ''}`);
   });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: stopping (finishing writes)…`);
-    await api.close();
-    await inspector.close();
-    removeRuntimeFile(inspector.layout.root);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
