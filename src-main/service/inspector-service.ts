@@ -22,6 +22,8 @@ import { ServiceEvents } from './typed-events.js';
 /** What the service needs from the store side (the ingest worker client). */
 export interface StoreClient {
   readonly maxId: number;
+  /** live capture status (queue depth changes without an event) */
+  readonly status: CaptureStatus;
   begin(op: BeginOp): void;
   finish(op: FinishOp): void;
   list(query: ExchangeQuery): Promise<ExchangePage>;
@@ -136,16 +138,16 @@ export class InspectorService implements CaptureSink {
   }
 
   get capture(): CaptureStatus {
-    return this.captureStatus;
+    return { ...this.captureStatus, queueDepth: this.store.status.queueDepth };
   }
 
   async stats(): Promise<Stats> {
     const base = await this.store.stats();
-    return { ...base, session: { ...this.session, inFlight: this.inFlight.size }, capture: this.captureStatus };
+    return { ...base, session: { ...this.session, inFlight: this.inFlight.size }, capture: this.capture };
   }
 
   /** Counters that cost nothing to read (for /metrics). */
   sessionCounters() {
-    return { ...this.session, inFlight: this.inFlight.size, capture: this.captureStatus };
+    return { ...this.session, inFlight: this.inFlight.size, capture: this.capture };
   }
 }
