@@ -1,17 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type { ExchangeError, ExchangeMode, ExchangeState, HeaderPairs } from '../contract/index.js';
+import type { ExchangeError, ExchangeState, HeaderPairs } from '../contract/index.js';
 import type { BeginOp, CapturedSide } from '../ingest/index.js';
 import { BodyTee } from './body-tee.js';
 import type { CaptureSink } from './capture-sink.js';
 
-export interface RecorderInit {
-  mode: ExchangeMode;
-  method: string;
-  url: string;
-  host: string;
-  path: string;
-  requestHeaders: HeaderPairs;
-}
+/** What the proxy knows when a request arrives; the recorder adds the id and start time. */
+export type RecorderInit = Omit<BeginOp, 'op' | 'id' | 'startedAt'>;
 
 const STREAM_TYPES = /text\/event-stream|application\/x-ndjson|application\/jsonl|application\/vnd\.amazon\.eventstream/i;
 

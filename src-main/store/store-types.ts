@@ -1,5 +1,5 @@
-import type { ExchangeError, ExchangeMode, ExchangeSummary, HeaderPairs } from '../contract/index.js';
-import type { BeginOp } from '../ingest/ingest-ops.js';
+import type { ExchangeSummary, HeaderPairs } from '../contract/index.js';
+import type { BeginOp, FinishOp } from '../ingest/ingest-ops.js';
 import type { ProviderFacts } from '../providers/index.js';
 
 /** One side of a finished exchange as the store keeps it: decoded body, sizes, and what went wrong decoding it. */
@@ -16,21 +16,7 @@ export interface StoredSide {
 }
 
 /** A finished exchange after decode and the providers stage: everything the `exchanges` row and its bodies hold. */
-export interface FinishRecord {
-  op: 'finish';
-  id: number;
-  startedAt: number;
-  mode: ExchangeMode;
-  method: string;
-  url: string;
-  host: string;
-  path: string;
-  status: number | null;
-  state: 'complete' | 'aborted' | 'error';
-  error: ExchangeError | null;
-  ttfbMs: number | null;
-  totalMs: number | null;
-  stream: boolean;
+export interface FinishRecord extends Omit<FinishOp, 'request' | 'response'> {
   request: StoredSide;
   response: StoredSide;
   facts: ProviderFacts;
