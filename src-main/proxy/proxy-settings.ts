@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { Config } from '../contract/index.js';
 import { Redactor } from '../capture/index.js';
 import { HostPatterns, splitHostPort } from './host-patterns.js';
@@ -39,7 +40,10 @@ export class ProxySettings {
     this.maxBodyBytes = config.capture.maxBodyBytes;
     this.recordTunnels = config.capture.recordTunnels;
     this.httpAgent = new http.Agent({ keepAlive: true, scheduling: 'lifo' });
-    this.httpsAgent = new https.Agent({ keepAlive: true, scheduling: 'lifo', ca: [...upstreamCa] });
+    // One secure context built once: passing `ca` instead would make https.Agent concatenate every root certificate into
+    // its pool key on each request and build a new context per connection (most of the proxy's CPU in a profile).
+    const secureContext = tls.createSecureContext({ ca: [...upstreamCa] });
+    this.httpsAgent = new https.Agent({ keepAlive: true, scheduling: 'lifo', secureContext });
   }
 
   shouldMitm(host: string): boolean {
