@@ -1,0 +1,168 @@
+// `npm run bench`: the inspector (a `serve` child) against a local HTTPS upstream (another child), driven by undici
+// from this process, every scenario direct and through the inspector side by side. No asserts: it prints a markdown
+// table and writes .bench/results-<timestamp>.json and .bench/latest.json. BENCH_QUICK=1 runs a ~30 s version;
+// BENCH_CPU_PROF=1 runs the inspector child under --cpu-prof and prints its hottest functions after the table.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getTestPki } from '../tests/support/test-pki.js';
+import { DIST_ROOT, readRss, startInspectorChild, startUpstream, type InspectorChild, type Upstream } from './children.js';
+import { closeStatsAgent, sleep } from './load-client.js';
+import { renderProfiles, summarizeProfileDir, type ProfileSummary } from './cpu-profile.js';
+import { machineInfo, mb, renderTable, writeResults, type ScenarioResult } from './report.js';
+import { bigBodyScenario } from './scenarios/big-body.js';
+import type { BenchContext, Scenario } from './scenarios/context.js';
+import { ingestScenario } from './scenarios/ingest.js';
+import { latencyScenario } from './scenarios/latency.js';
+import { newHostScenario } from './scenarios/new-host.js';
+import { sseScenario } from './scenarios/sse.js';
+import { throughputScenario } from './scenarios/throughput.js';
+
+const QUICK = /^(1|true|yes)$/i.test(process.env.BENCH_QUICK ?? '');
+const CPU_PROF = /^(1|true|yes)$/i.test(process.env.BENCH_CPU_PROF ?? '');
+const NEW_HOSTS = Array.from({ length: QUICK ? 3 : 5 }, (_, i) => `new${i + 1}.bench.test`);
+
+function log(msg: string): void {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+function withTimeout<T>(p: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+async function runScenario(name: string, fn: Scenario, ctx: BenchContext, timeoutMs: number): Promise<ScenarioResult> {
+  log(`${name}…`);
+  const t0 = performance.now();
+  try {
+    const out = await withTimeout(fn(ctx), timeoutMs, name);
+    const elapsedMs = Math.round(performance.now() - t0);
+    log(`${name}: done in ${(elapsedMs / 1000).toFixed(1)} s`);
+    return { name, rows: out.rows, data: out.data, elapsedMs };
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    log(`${name}: FAILED: ${message}`);
+    // let whatever it left in flight drain before the next scenario measures anything
+    await ctx.inspector.waitFlushed(10_000).catch(() => undefined);
+    return { name, rows: [], data: {}, elapsedMs: Math.round(performance.now() - t0), error: message.split('\n')[0] ?? message };
+  }
+}
+
+async function main(): Promise<void> {
+  const info = machineInfo(QUICK);
+  const work = mkdtempSync(join(tmpdir(), 'llmi-bench-'));
+  const results: ScenarioResult[] = [];
+  let upstream: Upstream | null = null;
+  let inspector: InspectorChild | null = null;
+  const startedAt = performance.now();
+  const rootDir = resolve(DIST_ROOT, '..');
+  const profDir = join(rootDir, '.bench', `cpu-${info.date.replace(/[:.]/g, '-')}`);
+  let profiles: ProfileSummary[] = [];
+  try {
+    log(`work dir ${work}${QUICK ? ' (quick)' : ''}`);
+    const pki = await getTestPki();
+    const leaf = pki.leaf(['api.openai.com', '127.0.0.1', ...NEW_HOSTS]);
+    const keyPath = join(work, 'upstream-key.pem');
+    const certPath = join(work, 'upstream-cert.pem');
+    writeFileSync(keyPath, leaf.key, { mode: 0o600 });
+    writeFileSync(certPath, leaf.cert);
+    upstream = await startUpstream(keyPath, certPath);
+    const dataDir = join(work, 'data');
+    inspector = await startInspectorChild({ dataDir, upstreamPort: upstream.port, upstreamCaFile: pki.caPath, newHosts: NEW_HOSTS,
+      ...(CPU_PROF ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir] } : {}) });
+    log(`upstream 127.0.0.1:${upstream.port} (pid ${upstream.pid}); inspector ${inspector.proxyUrl} (pid ${inspector.pid})`);
+
+    // idle: after start, once the background leaf pre-making is over
+    await sleep(2000);
+    const idleRss = readRss(inspector.pid);
+    const ctx: BenchContext = {
+      quick: QUICK,
+      ep: { upstreamPort: upstream.port, upstreamCa: pki.caPem, proxyUrl: inspector.proxyUrl, inspectorCa: inspector.caPem },
+      inspector,
+      newHosts: NEW_HOSTS,
+      upstreamPid: upstream.pid,
+      idleRssBytes: idleRss,
+    };
+    results.push({
+      name: '6. RSS idle',
+      rows: [{ scenario: '6. inspector RSS, idle after start', direct: '—', proxied: mb(idleRss), ratio: '—', target: '≤ 100 MB', met: idleRss === null ? null : idleRss <= 100 * 1024 * 1024 }],
+      data: { idleRssBytes: idleRss },
+      elapsedMs: 0,
+    });
+
+    // one scenario may take `limit`; past `budget` for the whole run the remaining network scenarios are skipped
+    const limit = QUICK ? 30_000 : 60_000;
+    const budgetMs = QUICK ? 90_000 : 240_000;
+    const scenarios: [string, Scenario][] = [
+      ['1. sequential small JSON', latencyScenario],
+      ['3. SSE', sseScenario],
+      ['4. 5 MiB body', bigBodyScenario],
+      ['5. new MITM host', newHostScenario],
+      ['2. throughput (+ 6. peak RSS)', throughputScenario],
+    ];
+    for (const [name, fn] of scenarios) {
+      if (performance.now() - startedAt > budgetMs) {
+        results.push({ name, rows: [], data: {}, elapsedMs: 0, error: `skipped: the bench's ${budgetMs / 1000} s budget is used up` });
+        continue;
+      }
+      if (inspector.proc.exitCode !== null || inspector.proc.signalCode !== null) {
+        results.push({ name, rows: [], data: {}, elapsedMs: 0, error: `inspector child exited (${inspector.proc.exitCode ?? inspector.proc.signalCode}): ${inspector.tail().slice(-300)}` });
+        continue;
+      }
+      results.push(await runScenario(name, fn, ctx, limit));
+    }
+    const after = await inspector.waitFlushed(10_000).catch(() => null);
+    const afterRss = readRss(inspector.pid);
+    results.push({
+      name: '6. RSS after the run',
+      rows: [{
+        scenario: '6. inspector RSS after all traffic (flushed)',
+        direct: '—',
+        proxied: mb(afterRss),
+        ratio: after ? `${after.session.exchanges.toLocaleString('en-US')} exchanges, ${after.capture.dropped} dropped` : '—',
+        target: '—',
+        met: null,
+      }],
+      data: { afterRssBytes: afterRss, stats: after },
+      elapsedMs: 0,
+    });
+
+    // in-process CPU-bound measurement: with the children gone it has both cores to itself
+    await inspector.stop();
+    inspector = null;
+    if (CPU_PROF) profiles = summarizeProfileDir(profDir);
+    await closeStatsAgent();
+    await upstream.stop();
+    upstream = null;
+    results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    log(`setup FAILED: ${message}`);
+    results.push({ name: '0. setup', rows: [{ scenario: '0. bench setup', direct: '—', proxied: '—', ratio: '—', target: '—', met: null, error: message.split('\n')[0] ?? message }], data: { message }, elapsedMs: 0 });
+  } finally {
+    await inspector?.stop().catch(() => undefined);
+    await closeStatsAgent().catch(() => undefined);
+    await upstream?.stop().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+  const table = renderTable(info, results);
+  process.stdout.write(`\n${table}\n`);
+  if (profiles.length) {
+    process.stdout.write(`\n${renderProfiles(profiles)}\n`);
+    results.push({ name: 'cpu profiles', rows: [], data: { profiles }, elapsedMs: 0 });
+  }
+  const file = writeResults(rootDir, info, results, table);
+  log(`whole bench: ${((performance.now() - startedAt) / 1000).toFixed(1)} s; results in ${file} and .bench/latest.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`[bench] fatal: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,53 @@
+// 4. A 5 MiB response body (content-length, one upstream write): time to the last byte, direct vs proxied.
+import { performance } from 'node:perf_hooks';
+import { request } from 'undici';
+import { makeTarget, median, type Path, type Target } from '../load-client.js';
+import { added, ms, ratio } from '../report.js';
+import type { BenchContext, ScenarioOutput } from './context.js';
+
+const BYTES = 5 * 1024 * 1024;
+
+async function once(t: Target): Promise<number> {
+  const t0 = performance.now();
+  const res = await request(`${t.origin}/v1/big?bytes=${BYTES}`, { dispatcher: t.dispatcher, method: 'GET' });
+  let got = 0;
+  for await (const c of res.body) got += (c as Buffer).length;
+  const elapsed = performance.now() - t0;
+  if (res.statusCode !== 200 || got !== BYTES) throw new Error(`${t.path}: HTTP ${res.statusCode}, ${got} of ${BYTES} bytes`);
+  return elapsed;
+}
+
+async function series(ctx: BenchContext, path: Path, reps: number): Promise<number[]> {
+  const t = makeTarget(ctx.ep, path, 1);
+  try {
+    await once(t); // warm connection
+    const out: number[] = [];
+    for (let i = 0; i < reps; i++) out.push(await once(t));
+    return out;
+  } finally {
+    await t.close();
+  }
+}
+
+export async function bigBodyScenario(ctx: BenchContext): Promise<ScenarioOutput> {
+  const reps = ctx.quick ? 3 : 8;
+  const d = await series(ctx, 'direct', reps);
+  const p = await series(ctx, 'proxied', reps);
+  // the capture of each 5 MiB body lands in the store after the response: let it settle before the next scenario
+  await ctx.inspector.waitFlushed();
+  const dm = median(d);
+  const pm = median(p);
+  return {
+    rows: [
+      {
+        scenario: `4. 5 MiB response body, median of ${reps}`,
+        direct: ms(dm, 1),
+        proxied: ms(pm, 1),
+        ratio: `${ratio(pm, dm)} (${added(pm, dm, 1)})`,
+        target: '≤ 2×',
+        met: pm <= 2 * dm,
+      },
+    ],
+    data: { bytes: BYTES, reps, directMs: d, proxiedMs: p },
+  };
+}
