@@ -134,6 +134,8 @@ export interface InspectorChild extends Child {
   token: string;
   caPem: string;
   stats(): Promise<InspectorStats>;
+  /** PATCH /api/config (e.g. { capture: { enabled: false } }) */
+  patchConfig(patch: Record<string, unknown>): Promise<void>;
   /** waits until nothing is in flight and the ingest queue is empty, and the exchange count stopped moving */
   waitFlushed(timeoutMs?: number): Promise<InspectorStats>;
 }
@@ -181,6 +183,15 @@ export async function startInspectorChild(s: InspectorSetup): Promise<InspectorC
     if (res.statusCode !== 200) throw new Error(`GET /api/stats: ${res.statusCode} ${text.slice(0, 200)}`);
     return JSON.parse(text) as InspectorStats;
   };
+  const patchConfig = async (patch: Record<string, unknown>): Promise<void> => {
+    const res = await request(`${uiUrl}/api/config`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(patch),
+    });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`PATCH /api/config: ${res.statusCode} ${text.slice(0, 200)}`);
+  };
   const waitFlushed = async (timeoutMs = 60_000): Promise<InspectorStats> => {
     const deadline = Date.now() + timeoutMs;
     let prev = -1;
@@ -194,7 +205,7 @@ export async function startInspectorChild(s: InspectorSetup): Promise<InspectorC
       await new Promise((r) => setTimeout(r, 150));
     }
   };
-  return { ...child, proxyUrl, uiUrl, token, caPem, stats, waitFlushed };
+  return { ...child, proxyUrl, uiUrl, token, caPem, stats, patchConfig, waitFlushed };
 }
 
 /** CPU time (user + system, all threads) a process has used so far, in ms (Linux; assumes 100 clock ticks/s). */

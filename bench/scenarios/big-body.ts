@@ -35,8 +35,17 @@ export async function bigBodyScenario(ctx: BenchContext): Promise<ScenarioOutput
   const p = await series(ctx, 'proxied', reps);
   // the capture of each 5 MiB body lands in the store after the response: let it settle before the next scenario
   await ctx.inspector.waitFlushed();
+  // the same with capture off (config PATCHed over the API, then restored): separates relaying from capturing
+  let off: number[] = [];
+  await ctx.inspector.patchConfig({ capture: { enabled: false } });
+  try {
+    off = await series(ctx, 'proxied', reps);
+  } finally {
+    await ctx.inspector.patchConfig({ capture: { enabled: true } });
+  }
   const dm = median(d);
   const pm = median(p);
+  const om = median(off);
   return {
     rows: [
       {
@@ -47,7 +56,15 @@ export async function bigBodyScenario(ctx: BenchContext): Promise<ScenarioOutput
         target: '≤ 2×',
         met: pm <= 2 * dm,
       },
+      {
+        scenario: '4. 5 MiB response body, capture off (same inspector, config PATCH)',
+        direct: ms(dm, 1),
+        proxied: ms(om, 1),
+        ratio: `${ratio(om, dm)} (${added(om, dm, 1)})`,
+        target: '—',
+        met: null,
+      },
     ],
-    data: { bytes: BYTES, reps, directMs: d, proxiedMs: p },
+    data: { bytes: BYTES, reps, directMs: d, proxiedMs: p, proxiedCaptureOffMs: off },
   };
 }
