@@ -21,6 +21,10 @@ export interface IngestClientOptions {
   retentionIntervalMs?: number;
   /** first delay before restarting a dead worker; doubles on each failed restart */
   restartDelayMs?: number;
+  /** begins are held this long before being written; an exchange that finishes sooner never gets a separate begin row */
+  beginDelayMs?: number;
+  /** post committed summaries back from the worker (turn off while nobody watches live events) */
+  liveSummaries?: boolean;
   test?: { hooks?: boolean; maxPageCount?: number; queryOnly?: boolean };
 }
 

@@ -11,6 +11,7 @@ import {
   type WorkerCallName,
   type WorkerCalls,
 } from './ingest-protocol.js';
+import { DeferredBegins } from './deferred-begins.js';
 import { OpQueue } from './op-queue.js';
 import { unconfirmedOps, type InFlight, type IngestClientEvents, type IngestClientOptions } from './ingest-client-support.js';
 
@@ -29,6 +30,7 @@ export class IngestClient extends EventEmitter<IngestClientEvents> {
   private worker: Worker | null = null;
   private ready = false;
   private closing = false;
+  private readonly begins: DeferredBegins;
   /** close() is making its one last attempt at the retry queue */
   private draining = false;
   private closed = false;
@@ -65,8 +67,11 @@ export class IngestClient extends EventEmitter<IngestClientEvents> {
       retryLimitBytes: 256 * 1024 * 1024,
       retentionIntervalMs: 60_000,
       restartDelayMs: 500,
+      beginDelayMs: 250,
+      liveSummaries: true,
       ...opts,
     };
+    this.begins = new DeferredBegins(this.o.beginDelayMs, (op) => this.enqueue(op));
     this.queue = new OpQueue(this.o.retryLimitOps, this.o.retryLimitBytes);
     this.retryQueue = new OpQueue(this.o.retryLimitOps, this.o.retryLimitBytes);
     this.restartDelay = this.o.restartDelayMs;
@@ -85,6 +90,7 @@ export class IngestClient extends EventEmitter<IngestClientEvents> {
       maxBodyBytes: this.o.maxBodyBytes,
       retention: this.o.retention,
       retentionIntervalMs: this.o.retentionIntervalMs,
+      liveSummaries: this.o.liveSummaries,
       testHooks: this.o.test?.hooks,
       testMaxPageCount: this.o.test?.maxPageCount,
       testQueryOnly: this.o.test?.queryOnly,
@@ -125,10 +131,11 @@ export class IngestClient extends EventEmitter<IngestClientEvents> {
   }
 
   begin(op: BeginOp): void {
-    this.enqueue(op);
+    this.begins.hold(op);
   }
 
   finish(op: FinishOp): void {
+    this.begins.cancel(op.id);
     this.enqueue(op);
   }
 
@@ -357,6 +364,7 @@ export class IngestClient extends EventEmitter<IngestClientEvents> {
    */
   async flush(): Promise<void> {
     if (this.closed) return;
+    this.begins.releaseAll();
     this.pump(true);
     const upTo = this.nextBatch;
     await new Promise<void>((resolve) => {
@@ -426,6 +434,13 @@ export class IngestClient extends EventEmitter<IngestClientEvents> {
   setMaxBodyBytes(maxBodyBytes: number): void {
     this.o.maxBodyBytes = maxBodyBytes;
     this.configure({ type: 'configure', maxBodyBytes });
+  }
+
+  /** Summaries cost a structured clone per exchange on the main thread; skip them while nobody watches. */
+  setLiveSummaries(on: boolean): void {
+    if (this.o.liveSummaries === on) return;
+    this.o.liveSummaries = on;
+    this.configure({ type: 'configure', liveSummaries: on });
   }
 
   private configure(msg: ToWorker): void {

@@ -9,6 +9,8 @@ export interface IngestWorkerData {
   maxBodyBytes: number;
   retention: RetentionPolicy;
   retentionIntervalMs: number;
+  /** post committed summaries back (off while nobody watches live events) */
+  liveSummaries: boolean;
   /** enables the testPragma call */
   testHooks?: boolean;
   /** pages the file may grow by before writes fail with SQLITE_FULL */
@@ -33,7 +35,7 @@ export type WorkerCallName = keyof WorkerCalls;
 export type ToWorker =
   | { type: 'batch'; batch: number; ops: IngestOp[] }
   | { [M in WorkerCallName]: { type: 'call'; reqId: number; method: M; args: WorkerCalls[M]['args'] } }[WorkerCallName]
-  | { type: 'configure'; retention?: RetentionPolicy; maxBodyBytes?: number }
+  | { type: 'configure'; retention?: RetentionPolicy; maxBodyBytes?: number; liveSummaries?: boolean }
   | { type: 'close' };
 
 export type FromWorker =

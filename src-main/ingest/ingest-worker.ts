@@ -18,6 +18,7 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 let retention: RetentionPolicy = data.retention;
 let maxBodyBytes = data.maxBodyBytes;
+let liveSummaries = data.liveSummaries;
 let store: ExchangeStore;
 try {
   store = ExchangeStore.open(data.dbPath, { testMaxPageCount: data.testMaxPageCount, testQueryOnly: data.testQueryOnly });
@@ -43,7 +44,7 @@ function handleBatch(batch: number, ops: IngestOp[]): void {
   const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes) : op));
   try {
     const result = store.applyBatch(storeOps);
-    post({ type: 'committed', batch, summaries: result.finished, begun: result.begun });
+    post(liveSummaries ? { type: 'committed', batch, summaries: result.finished, begun: result.begun } : { type: 'committed', batch, summaries: [], begun: [] });
   } catch (err) {
     // hand the captured ops back untouched: the client keeps them for retry
     const error = toStoreWriteError(err, data.dbPath).toJSON();
@@ -96,6 +97,7 @@ port.on('message', (msg: ToWorker) => {
     case 'configure':
       if (msg.retention !== undefined) retention = msg.retention;
       if (msg.maxBodyBytes !== undefined) maxBodyBytes = msg.maxBodyBytes;
+      if (msg.liveSummaries !== undefined) liveSummaries = msg.liveSummaries;
       if (msg.retention !== undefined) runRetention();
       return;
     case 'close':

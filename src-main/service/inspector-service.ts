@@ -32,6 +32,8 @@ export interface StoreClient {
   stats(): Promise<Omit<Stats, 'session' | 'capture'>>;
   clear(): Promise<number>;
   flush(): Promise<void>;
+  /** summaries of committed exchanges are only needed while someone watches live events */
+  setLiveSummaries(on: boolean): void;
   on(event: 'committed', fn: (summaries: ExchangeSummary[]) => void): unknown;
   on(event: 'status', fn: (status: CaptureStatus) => void): unknown;
 }
@@ -64,11 +66,9 @@ export class InspectorService implements CaptureSink {
   ) {
     this.lastId = store.maxId;
     store.on('committed', (summaries) => {
-      for (const s of summaries) {
-        this.inFlight.delete(s.id);
-        this.events.emit('exchange.finished', s);
-      }
+      for (const s of summaries) this.events.emit('exchange.finished', s);
     });
+    this.events.onWatchChange((watched) => store.setLiveSummaries(watched));
     store.on('status', (status) => {
       if (status.paused !== this.captureStatus.paused) {
         if (status.paused) this.log.warn(`capture paused: ${status.reason ?? 'store unavailable'} (traffic still flows)`);
@@ -96,6 +96,7 @@ export class InspectorService implements CaptureSink {
   }
 
   finish(op: FinishOp): void {
+    this.inFlight.delete(op.id);
     this.session.exchanges++;
     if (op.state === 'error') this.session.errors++;
     if (op.mode === 'tunnel') this.session.tunnels++;

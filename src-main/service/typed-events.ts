@@ -5,6 +5,7 @@ import type { ServiceEvent, ServiceEventName, ServiceEventPayload } from '../con
 export class ServiceEvents {
   private readonly emitter = new EventEmitter();
   private anyCount = 0;
+  private watchListeners: ((finishedWatched: boolean) => void)[] = [];
 
   constructor() {
     this.emitter.setMaxListeners(0);
@@ -17,17 +18,38 @@ export class ServiceEvents {
 
   on<E extends ServiceEventName>(event: E, fn: (data: ServiceEventPayload<E>) => void): () => void {
     this.emitter.on(event, fn);
-    return () => this.emitter.off(event, fn);
+    this.watchChanged();
+    return () => {
+      this.emitter.off(event, fn);
+      this.watchChanged();
+    };
   }
 
   /** Every event, in order (what the WebSocket and IPC bridges forward). */
   onAny(fn: (e: ServiceEvent) => void): () => void {
     this.anyCount++;
     this.emitter.on('*', fn);
+    this.watchChanged();
     return () => {
       this.anyCount--;
       this.emitter.off('*', fn);
+      this.watchChanged();
     };
+  }
+
+  /** Whether anyone needs "finished" summaries; the store skips producing them otherwise. */
+  get finishedWatched(): boolean {
+    return this.anyCount > 0 || this.emitter.listenerCount('exchange.finished') > 0;
+  }
+
+  onWatchChange(fn: (finishedWatched: boolean) => void): void {
+    this.watchListeners.push(fn);
+    fn(this.finishedWatched);
+  }
+
+  private watchChanged(): void {
+    const w = this.finishedWatched;
+    for (const fn of this.watchListeners) fn(w);
   }
 
   /** Building a live summary costs something on the hot path; skip it when nobody is watching. */
