@@ -40,10 +40,37 @@ function runRetention(): void {
 const retentionTimer = setInterval(runRetention, Math.max(10, data.retentionIntervalMs));
 runRetention();
 
+// Full-text indexing waits for a pause in writes (see FtsIndexer); under sustained load a slice still runs every second
+// so the backlog stays bounded.
+const INDEX_SLICE = 500;
+let lastBatchAt = 0;
+let lastIndexedAt = Date.now();
+let indexTimer: NodeJS.Timeout | null = null;
+function scheduleIndexing(delayMs: number): void {
+  if (indexTimer === null) indexTimer = setTimeout(indexTick, delayMs);
+}
+function indexTick(): void {
+  indexTimer = null;
+  const now = Date.now();
+  const busy = now - lastBatchAt < 40;
+  if (busy && now - lastIndexedAt < 1000) return scheduleIndexing(50);
+  try {
+    const n = store.indexPendingText(busy ? INDEX_SLICE * 4 : INDEX_SLICE);
+    lastIndexedAt = Date.now();
+    if (n > 0) scheduleIndexing(busy ? 50 : 1);
+  } catch {
+    // the index catches up later (and before any search); a failing disk is reported by the writes themselves
+    scheduleIndexing(2000);
+  }
+}
+scheduleIndexing(100);
+
 function handleBatch(batch: number, ops: IngestOp[]): void {
+  lastBatchAt = Date.now();
   const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes) : op));
   try {
     const result = store.applyBatch(storeOps);
+    scheduleIndexing(50);
     post(liveSummaries ? { type: 'committed', batch, summaries: result.finished, begun: result.begun } : { type: 'committed', batch, summaries: [], begun: [] });
   } catch (err) {
     // hand the captured ops back untouched: the client keeps them for retry
@@ -102,6 +129,7 @@ port.on('message', (msg: ToWorker) => {
       return;
     case 'close':
       clearInterval(retentionTimer);
+      if (indexTimer !== null) clearTimeout(indexTimer);
       try {
         store.close();
       } finally {

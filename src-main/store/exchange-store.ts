@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { ExchangeDetail, ExchangePage, ExchangeQuery, ExchangeSummary, Stats } from '../contract/index.js';
 import type { BeginOp } from '../ingest/ingest-ops.js';
 import { ExchangeQueries } from './exchange-queries.js';
-import { ftsText } from './fts.js';
+import { FtsIndexer } from './fts-indexer.js';
 import { enforceRetention } from './retention.js';
 import { migrate } from './schema-migrations.js';
 import { StoreWriteError, toStoreWriteError } from './store-errors.js';
@@ -57,8 +57,6 @@ function prepareStatements(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(id) DO NOTHING`),
     exists: db.prepare('SELECT 1 FROM exchanges WHERE id = ?').pluck(),
     finish: db.prepare(FINISH_SQL),
-    ftsInsert: db.prepare('INSERT INTO exchanges_fts (rowid, url, req, res) VALUES (?, ?, ?, ?)'),
-    ftsDelete: db.prepare('DELETE FROM exchanges_fts WHERE rowid = ?'),
     bodyInsert: db.prepare('INSERT OR REPLACE INTO bodies (key, exchange_id, side, data) VALUES (?, ?, ?, ?)'),
     bodiesDelete: db.prepare('DELETE FROM bodies WHERE key IN (? * 2, ? * 2 + 1)'),
     maxId: db.prepare(`SELECT max(coalesce((SELECT max(id) FROM exchanges), 0),
@@ -99,6 +97,7 @@ export class ExchangeStore {
   private readonly queries: ExchangeQueries;
   private readonly applyTx: (ops: StoreOp[]) => BatchResult;
   private readonly stmt: Statements;
+  private readonly fts: FtsIndexer;
 
   private constructor(db: Database.Database, path: string, opts: StoreOpenOptions) {
     this.db = db;
@@ -117,6 +116,7 @@ export class ExchangeStore {
     db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     const migrated = migrate(db);
     this.stmt = prepareStatements(db);
+    this.fts = new FtsIndexer(db);
     this.applyTx = db.transaction((ops: StoreOp[]) => this.applyOps(ops));
     this.queries = new ExchangeQueries(db);
     const recovered = this.recoverUnfinished();
@@ -158,24 +158,20 @@ export class ExchangeStore {
           JSON.stringify(op.requestHeaders));
         // no change means a finish (or an earlier begin) is already there: a late begin must not reopen it
         if (info.changes === 0) continue;
-        s.ftsInsert.run(op.id, op.url, null, null);
+        this.fts.markPending(op.id);
         begun.push(summaryOfBegin(op));
         continue;
       }
       const existed = s.exists.get(op.id) !== undefined;
       s.finish.run(finishParams(op));
-      if (existed) {
-        s.ftsDelete.run(op.id);
-        s.bodiesDelete.run(op.id, op.id);
-      }
+      if (existed) s.bodiesDelete.run(op.id, op.id);
       if (op.request.body !== null && op.request.body.length > 0) {
         s.bodyInsert.run(op.id * 2, op.id, 'req', op.request.body);
       }
       if (op.response.body !== null && op.response.body.length > 0) {
         s.bodyInsert.run(op.id * 2 + 1, op.id, 'res', op.response.body);
       }
-      s.ftsInsert.run(op.id, op.url, ftsText(op.request.body, op.request.contentType) || null,
-        ftsText(op.response.body, op.response.contentType) || null);
+      this.fts.markPending(op.id);
       finished.push(summaryOfFinish(op));
     }
     return { begun, finished };
@@ -196,7 +192,23 @@ export class ExchangeStore {
   }
 
   list(query: ExchangeQuery): ExchangePage {
+    // a search must see every stored exchange, so the deferred index catches up first
+    if (query.search !== undefined) this.indexPendingText(Number.MAX_SAFE_INTEGER);
     return this.queries.list(query);
+  }
+
+  /** Full-text indexes up to `limit` exchanges waiting for it (the worker calls this when idle); returns how many. */
+  indexPendingText(limit: number): number {
+    try {
+      return limit === Number.MAX_SAFE_INTEGER ? this.fts.indexAll() : this.fts.indexSome(limit);
+    } catch (err) {
+      throw toStoreWriteError(err, this.path);
+    }
+  }
+
+  /** Exchanges stored but not yet full-text indexed. */
+  pendingText(): number {
+    return this.fts.pending();
   }
 
   get(id: number): ExchangeDetail | null {
@@ -231,6 +243,7 @@ export class ExchangeStore {
         this.db.prepare(`INSERT INTO meta (key, value) VALUES ('id_floor', ?)
           ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(this.maxId());
         this.db.prepare('DELETE FROM bodies').run();
+        this.db.prepare('DELETE FROM fts_pending').run();
         this.db.prepare(`INSERT INTO exchanges_fts (exchanges_fts) VALUES ('delete-all')`).run();
         return this.db.prepare('DELETE FROM exchanges').run().changes;
       })();

@@ -93,6 +93,14 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'deferred full-text indexing',
+    sql: `
+      -- exchanges written but not yet in exchanges_fts; indexed when the writer is idle or before a search
+      CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
