@@ -1,6 +1,7 @@
 import type { CaptureStatus, ExchangeSummary } from '../contract/index.js';
 import type { RetentionPolicy, RetentionResult } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
+import type { IngestWorkerData } from './ingest-protocol.js';
 
 export interface IngestClientOptions {
   dbPath: string;
@@ -67,4 +68,37 @@ export function unconfirmedOps(batches: Iterable<InFlight>): IngestOp[] {
     }
   }
   return back;
+}
+
+export type ResolvedOptions = Required<Omit<IngestClientOptions, 'test'>> & Pick<IngestClientOptions, 'test'>;
+
+export function withDefaults(opts: IngestClientOptions): ResolvedOptions {
+  return {
+      maxBodyBytes: 10 * 1024 * 1024,
+      flushIntervalMs: 15,
+      flushAtOps: 512,
+      maxBatchOps: 2048,
+      maxInFlightBatches: 8,
+      retryIntervalMs: 2000,
+      retryLimitOps: 10_000,
+      retryLimitBytes: 256 * 1024 * 1024,
+      retentionIntervalMs: 60_000,
+      restartDelayMs: 500,
+      beginDelayMs: 250,
+      liveSummaries: true,
+    ...opts,
+  };
+}
+
+export function workerDataOf(o: ResolvedOptions): IngestWorkerData {
+  return {
+      dbPath: o.dbPath,
+      maxBodyBytes: o.maxBodyBytes,
+      retention: o.retention,
+      retentionIntervalMs: o.retentionIntervalMs,
+      liveSummaries: o.liveSummaries,
+      testHooks: o.test?.hooks,
+      testMaxPageCount: o.test?.maxPageCount,
+      testQueryOnly: o.test?.queryOnly,
+  };
 }
