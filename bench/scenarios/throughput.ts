@@ -109,5 +109,22 @@ export async function throughputScenario(ctx: BenchContext): Promise<ScenarioOut
       data.rssPeakBytes = p.rssPeak;
     }
   }
+  // The same load with capture switched off: the proxy engine's own ceiling on this machine, so the cost of capture
+  // can be told apart from the cost of relaying two TLS legs through Node's HTTP stack.
+  await ctx.inspector.patchConfig({ capture: { enabled: false } });
+  try {
+    const off = await run(ctx, 'proxied', 64, durationMs, false);
+    data.c64CaptureOff = { reqPerSec: Math.round(off.load.reqPerSec), errors: off.load.errors, cpuMs: off.cpuMs };
+    rows.push({
+      scenario: `2. throughput, 64 conns, capture OFF (engine ceiling, ${durationMs / 1000} s)`,
+      direct: '—',
+      proxied: `${num(off.load.reqPerSec)} req/s, ${off.load.errors} err; inspector ${num((off.cpuMs.inspector * 1000) / Math.max(1, off.load.ok + off.load.errors))} µs/req`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+  } finally {
+    await ctx.inspector.patchConfig({ capture: { enabled: true } });
+  }
   return { rows, data };
 }
