@@ -2,6 +2,9 @@
  * Collects a copy of a body as it streams past, up to a cap. Chunks are kept by reference (no copy on the forwarding
  * path); they are joined once, when the exchange is handed to the ingest worker.
  */
+/** at most this many chunk timings per body: a stream's first events matter most */
+const MAX_TIMES = 20_000;
+
 export class BodyTee {
   private readonly chunks: Buffer[] = [];
   private kept = 0;
@@ -9,9 +12,18 @@ export class BodyTee {
   bytes = 0;
   truncated = false;
 
-  constructor(private readonly cap: number) {}
+  /** [byteOffset, msSinceStart, …] per chunk when timing is on; TTFT and the stream view come from these */
+  readonly times: number[] | null;
 
-  push(chunk: Buffer): void {
+  constructor(
+    private readonly cap: number,
+    timed = false,
+  ) {
+    this.times = timed ? [] : null;
+  }
+
+  push(chunk: Buffer, atMs = 0): void {
+    if (this.times !== null && this.times.length < MAX_TIMES * 2) this.times.push(this.bytes, atMs);
     this.bytes += chunk.length;
     if (this.kept >= this.cap) {
       // a zero cap means "count only" (tunnels, bodies switched off), which is not a truncation

@@ -37,7 +37,7 @@ export class ExchangeRecorder {
     maxBodyBytes: number,
   ) {
     this.req = new BodyTee(maxBodyBytes);
-    this.res = new BodyTee(maxBodyBytes);
+    this.res = new BodyTee(maxBodyBytes, true);
     this.begin = { op: 'begin', id: sink.nextId(), startedAt: Date.now(), ...init };
     sink.begin(this.begin);
   }
@@ -66,7 +66,7 @@ export class ExchangeRecorder {
   }
 
   responseData(chunk: Buffer): void {
-    this.res.push(chunk);
+    this.res.push(chunk, performance.now() - this.t0);
   }
 
   complete(): void {
@@ -99,6 +99,7 @@ export class ExchangeRecorder {
       truncated: tee.truncated,
       contentEncoding: headerValue(headers, 'content-encoding'),
       contentType: headerValue(headers, 'content-type'),
+      chunkTimes: tee.times,
     };
   }
 

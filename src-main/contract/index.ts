@@ -4,3 +4,4 @@ export * from './config.js';
 export * from './status.js';
 export * from './events.js';
 export * from './commands.js';
+export * from './llm.js';

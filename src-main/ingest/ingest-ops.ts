@@ -16,6 +16,8 @@ export interface CapturedSide {
   truncated: boolean;
   contentEncoding: string | null;
   contentType: string | null;
+  /** chunk arrivals as flat pairs [byteOffset, msSinceStart, …], response side only (bounded) */
+  chunkTimes: number[] | null;
 }
 
 /** Sent when the request line and headers are known, so the exchange is visible (and recoverable) at once. */

@@ -1,15 +1,7 @@
-import { analyseExchange, type ProviderFacts } from '../providers/index.js';
-import { PARSER_VERSION } from '../providers/index.js';
+import { analyseExchange, emptyFacts, type ProviderFacts } from '../providers/index.js';
 import type { FinishRecord, StoredSide } from '../store/index.js';
 import { decodeBody } from './decode-body.js';
 import type { CapturedSide, FinishOp } from './ingest-ops.js';
-
-function emptyFacts(): ProviderFacts {
-  return {
-    provider: null, api: null, model: null, responseModel: null, usage: null, costUsd: null, conversationId: null,
-    tag: null, ttftMs: null, parserVersion: PARSER_VERSION,
-  };
-}
 
 function decodeSide(side: CapturedSide, maxBodyBytes: number): StoredSide {
   const d = decodeBody(side.raw, side.contentEncoding, maxBodyBytes);
@@ -21,6 +13,7 @@ function decodeSide(side: CapturedSide, maxBodyBytes: number): StoredSide {
     body: d.body,
     truncated: side.truncated || d.truncated,
     decodeError: d.decodeError,
+    chunkTimes: side.chunkTimes,
   };
 }
 
@@ -42,6 +35,7 @@ export function prepareFinish(op: FinishOp, maxBodyBytes: number): FinishRecord 
       responseBody: response.decodeError === null ? response.body : null,
       contentType: response.contentType,
       startedAt: op.startedAt,
+      responseChunkTimes: op.response.chunkTimes,
     });
   } catch {
     facts = emptyFacts();

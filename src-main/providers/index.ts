@@ -10,6 +10,11 @@ export const PARSER_VERSION = 0;
  * own; recognising LLM APIs (model, usage, cost, conversations) plugs in here, one module per API family.
  */
 export function analyseExchange(_input: ProviderInput): ProviderFacts {
+  return emptyFacts();
+}
+
+/** Facts for an exchange nobody recognised (or whose parse failed). */
+export function emptyFacts(): ProviderFacts {
   return {
     provider: null,
     api: null,
@@ -20,6 +25,10 @@ export function analyseExchange(_input: ProviderInput): ProviderFacts {
     conversationId: null,
     tag: null,
     ttftMs: null,
+    finishReason: null,
+    turn: null,
+    usageRaw: null,
+    responseId: null,
     parserVersion: PARSER_VERSION,
   };
 }

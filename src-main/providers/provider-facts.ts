@@ -14,6 +14,8 @@ export interface ProviderInput {
   responseBody: Buffer | null;
   contentType: string | null;
   startedAt: number;
+  /** response chunk arrivals as flat pairs [byteOffset, msSinceStart, …] (for TTFT); null when not recorded */
+  responseChunkTimes: number[] | null;
 }
 
 /** What the providers stage adds to an exchange. Every field null means "not an LLM call we understand". */
@@ -27,6 +29,12 @@ export interface ProviderFacts {
   conversationId: string | null;
   tag: string | null;
   ttftMs: number | null;
+  finishReason: string | null;
+  /** position of this call in its conversation (1-based) */
+  turn: number | null;
+  /** the provider's usage object(s) verbatim, as JSON text */
+  usageRaw: string | null;
+  responseId: string | null;
   /** bumped when parsing improves, so stored exchanges can be re-derived */
   parserVersion: number;
 }

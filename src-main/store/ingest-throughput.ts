@@ -48,7 +48,7 @@ function finishOp(id: number, bodyBytes: number): FinishOp {
   const base = { id, startedAt: Date.now(), mode: 'mitm' as const, method: 'POST', url: `https://api.openai.com/v1/chat/completions?n=${id}`,
     host: 'api.openai.com', path: '/v1/chat/completions' };
   const side = (seed: number) => ({ headers: [['content-type', 'application/json']] as [string, string][],
-    raw: body(bodyBytes, seed), bytes: bodyBytes, truncated: false, contentEncoding: null, contentType: 'application/json' });
+    raw: body(bodyBytes, seed), bytes: bodyBytes, truncated: false, contentEncoding: null, contentType: 'application/json', chunkTimes: null });
   return { op: 'finish', ...base, status: 200, state: 'complete', error: null, ttfbMs: 120, totalMs: 480, stream: false,
     request: side(id * 2), response: side(id * 2 + 1) };
 }
@@ -59,7 +59,7 @@ function record(op: FinishOp): FinishRecord {
     facts: { provider: 'openai', api: 'openai.chat', model: 'gpt-4o-mini', responseModel: 'gpt-4o-mini-2024-07-18',
       usage: { inputTokens: 12, outputTokens: 34, cacheReadTokens: null, cacheWriteTokens: null, reasoningTokens: null,
         totalTokens: 46, source: 'provider' }, costUsd: 0.0001, conversationId: null, tag: null, ttftMs: 130,
-      parserVersion: PARSER_VERSION } };
+      finishReason: 'stop', turn: 1, usageRaw: null, responseId: null, parserVersion: PARSER_VERSION } };
 }
 
 /** Writes `count` finished exchanges with ~1 KB bodies and reports exchanges per second (bodies prepared up front). */

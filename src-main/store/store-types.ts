@@ -13,6 +13,8 @@ export interface StoredSide {
   body: Buffer | null;
   truncated: boolean;
   decodeError: string | null;
+  /** chunk arrivals [byteOffset, msSinceStart, …] (response side) */
+  chunkTimes: number[] | null;
 }
 
 /** A finished exchange after decode and the providers stage: everything the `exchanges` row and its bodies hold. */

@@ -3,6 +3,7 @@ import { after, test } from 'node:test';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ExchangeStore, SCHEMA_VERSION, StoreWriteError } from '../../src-main/store/index.js';
+import { emptyFacts } from '../../src-main/providers/index.js';
 import { beginOp, finishRecord, tempDirs } from './fixtures.js';
 
 const dirs = tempDirs();
@@ -57,8 +58,7 @@ test('keyset pagination walks every page newest first, with filters', () => {
       finishRecord(id, {
         host: id % 2 === 0 ? 'api.anthropic.com' : 'api.openai.com',
         status: id % 10 === 0 ? 500 : 200,
-        facts: { provider: id % 3 === 0 ? 'openai' : null, api: null, model: id % 3 === 0 ? 'gpt-4o' : null,
-          responseModel: null, usage: null, costUsd: null, conversationId: null, tag: null, ttftMs: null, parserVersion: 0 },
+        facts: { ...emptyFacts(), provider: id % 3 === 0 ? 'openai' : null, model: id % 3 === 0 ? 'gpt-4o' : null, parserVersion: 0 },
       }),
     );
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BeginOp, FinishOp } from '../../src-main/ingest/ingest-ops.js';
-import { PARSER_VERSION } from '../../src-main/providers/index.js';
+import { emptyFacts, PARSER_VERSION } from '../../src-main/providers/index.js';
 import type { FinishRecord } from '../../src-main/store/index.js';
 
 /** Temp dirs made by a test file, removed by cleanup(). */
@@ -34,9 +34,9 @@ export function finishOp(id: number, over: Partial<FinishOp> = {}): FinishOp {
     op: 'finish', id, startedAt: b.startedAt, mode: b.mode, method: b.method, url: b.url, host: b.host, path: b.path,
     status: 200, state: 'complete', error: null, ttfbMs: 10, totalMs: 20, stream: false,
     request: { headers: [['content-type', 'application/json']], raw: Buffer.from(`{"prompt":"request ${id}"}`), bytes: 20,
-      truncated: false, contentEncoding: null, contentType: 'application/json' },
+      truncated: false, contentEncoding: null, contentType: 'application/json', chunkTimes: null },
     response: { headers: [['content-type', 'application/json']], raw: Buffer.from(`{"answer":"response ${id}"}`), bytes: 21,
-      truncated: false, contentEncoding: null, contentType: 'application/json' },
+      truncated: false, contentEncoding: null, contentType: 'application/json', chunkTimes: null },
     ...over,
   };
 }
@@ -47,11 +47,11 @@ export function finishRecord(id: number, over: Partial<FinishRecord> = {}, reqTe
   const side = (s: FinishOp['request'], text: string | undefined) => ({
     headers: s.headers, bytes: s.bytes, contentEncoding: s.contentEncoding, contentType: s.contentType,
     body: text === undefined ? Buffer.from(s.raw ?? []) : Buffer.from(text), truncated: false, decodeError: null,
+    chunkTimes: null,
   });
   return {
     ...f, request: side(f.request, reqText), response: side(f.response, resText),
-    facts: { provider: null, api: null, model: null, responseModel: null, usage: null, costUsd: null, conversationId: null,
-      tag: null, ttftMs: null, parserVersion: PARSER_VERSION },
+    facts: emptyFacts(),
     ...over,
   };
 }
