@@ -42,6 +42,8 @@ export function mergeConfig(current: Config, patch: ConfigPatch): Config {
     upstream: { ...current.upstream, ...patch.upstream },
     capture: { ...current.capture, ...patch.capture },
     redaction: { ...current.redaction, ...patch.redaction },
+    pricing: { ...current.pricing, ...patch.pricing },
+    conversations: { ...current.conversations, ...patch.conversations },
     retention: { ...current.retention, ...patch.retention },
   };
   return ConfigSchema.parse(next);

@@ -117,6 +117,36 @@ export const ConfigSchema = z.object({
       disabled: z.boolean().default(false),
     })
     .prefault({}),
+  pricing: z
+    .object({
+      /**
+       * User prices, checked before the bundled price data: a model pattern (`*` wildcard), optionally limited to a
+       * provider, with USD per million tokens. Local models (Ollama, LM Studio, llama.cpp, vLLM) are free by default.
+       */
+      overrides: z
+        .array(
+          z.object({
+            provider: z.string().min(1).nullable().default(null),
+            model: z.string().min(1),
+            inputPerMTok: z.number().min(0),
+            outputPerMTok: z.number().min(0),
+            cacheReadPerMTok: z.number().min(0).nullable().default(null),
+            cacheWritePerMTok: z.number().min(0).nullable().default(null),
+          }),
+        )
+        .default([]),
+      /** price calls to local model servers at $0 instead of "unknown" */
+      localModelsFree: z.boolean().default(true),
+    })
+    .prefault({}),
+  conversations: z
+    .object({
+      /** conversations kept in memory for history matching */
+      maxLive: z.number().int().min(100).default(10_000),
+      /** a conversation idle this long no longer absorbs new calls by history matching */
+      idleTtlMs: z.number().int().min(1000).default(3_600_000),
+    })
+    .prefault({}),
   retention: z
     .object({
       maxRows: z.number().int().positive().nullable().default(1_000_000),
@@ -137,6 +167,8 @@ export const ConfigPatchSchema = z.object({
   upstream: ConfigSchema.shape.upstream.unwrap().partial().optional(),
   capture: ConfigSchema.shape.capture.unwrap().partial().optional(),
   redaction: ConfigSchema.shape.redaction.unwrap().partial().optional(),
+  pricing: ConfigSchema.shape.pricing.unwrap().partial().optional(),
+  conversations: ConfigSchema.shape.conversations.unwrap().partial().optional(),
   retention: ConfigSchema.shape.retention.unwrap().partial().optional(),
 });
 export type ConfigPatch = z.infer<typeof ConfigPatchSchema>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BeginOp, FinishOp } from '../../src-main/ingest/ingest-ops.js';
-import { emptyFacts, PARSER_VERSION } from '../../src-main/providers/index.js';
+import { emptyFacts } from '../../src-main/providers/index.js';
 import type { FinishRecord } from '../../src-main/store/index.js';
 
 /** Temp dirs made by a test file, removed by cleanup(). */
