@@ -319,7 +319,7 @@ function createResponsesStreamParser(): StreamParser {
   const build = (): LlmResponse => {
     const output = finalOutput ?? items.filter((x) => x !== undefined);
     const parts = outputItemParts(output);
-    const started = res.responseId !== null || output.length > 0;
+    const started = output.length > 0 || (res.complete && res.error === null);
     return {
       ...res,
       message: started ? { role: 'assistant', parts } : null,
