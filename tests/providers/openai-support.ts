@@ -68,3 +68,12 @@ export function textChars(res: LlmResponse, type: 'text' | 'thinking' = 'text'):
 export function toolCallStrings(res: LlmResponse): string[] {
   return partsOf(res, 'tool_call').map((p) => (p.type === 'tool_call' ? `${p.name}(${p.arguments})` : ''));
 }
+
+/**
+ * Byte offset before which a prefix of `buf` cannot hold the terminal event: the first non-null `finish_reason`,
+ * `[DONE]`, or Responses `response.completed` / `response.incomplete`.
+ */
+export function terminalOffset(buf: Buffer): number {
+  const marks = ['"finish_reason":"', 'data: [DONE]', 'response.completed', 'response.incomplete'].map((m) => buf.indexOf(m)).filter((i) => i >= 0);
+  return marks.length ? Math.min(...marks) : buf.length;
+}
