@@ -54,8 +54,11 @@ export function outputItemParts(items: unknown[]): ContentPart[] {
         let text = '';
         for (const c of arr(item['content'])) {
           if (!isObj(c)) continue;
-          if (c['type'] === 'refusal') parts.push({ type: 'refusal', text: str(c['refusal']) ?? '' });
-          else text += str(c['text']) ?? '';
+          if (c['type'] === 'refusal') {
+            if (text) parts.push({ type: 'text', text });
+            text = '';
+            parts.push({ type: 'refusal', text: str(c['refusal']) ?? '' });
+          } else text += str(c['text']) ?? '';
         }
         if (text) parts.push({ type: 'text', text });
         break;
