@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  UsageQuerySchema,
+  UsageSummaryQuerySchema,
+  UsageSummarySchema,
+  UsageTimeseriesQuerySchema,
+  UsageTimeseriesSchema,
+  UsageTotalsSchema,
+} from './analytics.js';
 import { ConfigPatchSchema, ConfigSchema } from './config.js';
 import { ExchangeDetailSchema } from './exchange.js';
 import { ExchangePageSchema, ExchangeQuerySchema } from './query.js';
@@ -48,6 +56,29 @@ export const ServiceCommands = {
     input: z.object({}),
     output: z.object({ deleted: z.number().int() }),
     http: { method: 'POST', path: '/api/store/clear' },
+  },
+  'store.reparse': {
+    /** re-derive LLM facts from stored bodies in the background: rows an older parser wrote, or every row with `all` */
+    input: z.object({ all: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).optional() }),
+    /** rows the run will visit */
+    output: z.object({ total: z.number().int() }),
+    http: { method: 'POST', path: '/api/store/reparse' },
+  },
+  'analytics.timeseries': {
+    input: UsageTimeseriesQuerySchema,
+    output: UsageTimeseriesSchema,
+    http: { method: 'GET', path: '/api/analytics/timeseries' },
+  },
+  'analytics.summary': {
+    input: UsageSummaryQuerySchema,
+    output: UsageSummarySchema,
+    http: { method: 'GET', path: '/api/analytics/summary' },
+  },
+  /** totals in the llm-proxy shape: {total_requests, total_tokens, avg_latency_ms, success_rate} */
+  'usage.get': {
+    input: UsageQuerySchema,
+    output: UsageTotalsSchema,
+    http: { method: 'GET', path: '/api/usage' },
   },
 } as const;
 

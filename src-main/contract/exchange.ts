@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { UsageSchema } from './usage.js';
+import { LlmViewSchema } from './llm.js';
 
 /** How the exchange reached the inspector. */
 export const ExchangeModeSchema = z.enum(['mitm', 'http', 'base-url', 'tunnel']);
@@ -24,16 +26,8 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ExchangeErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
 export type ExchangeError = z.infer<typeof ExchangeErrorSchema>;
 
-export const UsageSchema = z.object({
-  inputTokens: z.number().int().nullable(),
-  outputTokens: z.number().int().nullable(),
-  cacheReadTokens: z.number().int().nullable(),
-  cacheWriteTokens: z.number().int().nullable(),
-  reasoningTokens: z.number().int().nullable(),
-  totalTokens: z.number().int().nullable(),
-  source: z.enum(['provider', 'estimated', 'regex']),
-});
-export type Usage = z.infer<typeof UsageSchema>;
+// Usage lives in its own module so llm.ts (which this module needs) can use it without an import cycle.
+export { UsageSchema, type Usage } from './usage.js';
 
 export const TimingsSchema = z.object({
   /** request start → first response byte (headers) */
@@ -74,6 +68,10 @@ export const ExchangeSummarySchema = z.object({
   costUsd: z.number().nullable(),
   conversationId: z.string().nullable(),
   tag: z.string().nullable(),
+  /** why generation stopped, as the provider said it (stop, length, tool_calls, end_turn, …) */
+  finishReason: z.string().nullable(),
+  /** position of this call in its conversation (1-based) */
+  turn: z.number().int().nullable(),
 });
 export type ExchangeSummary = z.infer<typeof ExchangeSummarySchema>;
 
@@ -100,5 +98,11 @@ export type MessageSide = z.infer<typeof MessageSideSchema>;
 export const ExchangeDetailSchema = ExchangeSummarySchema.extend({
   request: MessageSideSchema,
   response: MessageSideSchema,
+  /** the provider's usage object(s) verbatim (parsed JSON) */
+  usageRaw: z.unknown().nullable(),
+  /** response chunk arrivals as flat pairs [byteOffset, msSinceStart, …]; null when not recorded */
+  responseChunkTimes: z.array(z.number()).nullable(),
+  /** the normalised LLM call (messages, tools, reply), parsed from the stored bodies on demand */
+  llm: LlmViewSchema.nullable(),
 });
 export type ExchangeDetail = z.infer<typeof ExchangeDetailSchema>;

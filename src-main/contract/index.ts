@@ -5,3 +5,4 @@ export * from './status.js';
 export * from './events.js';
 export * from './commands.js';
 export * from './llm.js';
+export * from './analytics.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageSchema } from './exchange.js';
+import { UsageSchema } from './usage.js';
 
 /**
  * The normalised view of an LLM call that every provider module produces: the same shapes whatever the wire format, so

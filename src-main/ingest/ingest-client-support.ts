@@ -1,7 +1,7 @@
 import type { CaptureStatus, ExchangeSummary } from '../contract/index.js';
 import type { RetentionPolicy, RetentionResult } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
-import type { IngestWorkerData } from './ingest-protocol.js';
+import type { IngestWorkerData, ReparseProgress } from './ingest-protocol.js';
 
 export interface IngestClientOptions {
   dbPath: string;
@@ -38,6 +38,8 @@ export interface IngestClientEvents {
   'worker-restarted': [info: { reason: string }];
   retention: [result: RetentionResult];
   warning: [message: string];
+  /** progress of a background re-parse run (after open when older rows exist, or on reparse()); done === total ends it */
+  reparse: [progress: ReparseProgress];
 }
 
 export interface InFlight {

@@ -1,10 +1,21 @@
-import type { ExchangeDetail, ExchangePage, ExchangeQuery } from '../contract/index.js';
+import type {
+  AnalyticsFilter,
+  ExchangeDetail,
+  ExchangePage,
+  ExchangeQuery,
+  UsageSummary,
+  UsageSummaryQuery,
+  UsageTimeseries,
+  UsageTimeseriesQuery,
+  UsageTotals,
+} from '../contract/index.js';
 import { StoreWriteError, type RetentionPolicy, type RetentionResult, type StoreStats } from '../store/index.js';
 import type { IngestClientOptions } from './ingest-client-support.js';
-import type { FromWorker, ToWorker, WorkerCallName, WorkerCalls } from './ingest-protocol.js';
+import type { FromWorker, ReparseStarted, ToWorker, WorkerCallName, WorkerCalls } from './ingest-protocol.js';
 import { IngestWriter } from './ingest-writer.js';
 
 export type { IngestClientEvents, IngestClientOptions } from './ingest-client-support.js';
+export type { ReparseProgress, ReparseStarted } from './ingest-protocol.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
@@ -21,6 +32,17 @@ export class IngestClient extends IngestWriter {
     const client = new IngestClient(opts);
     await client.spawn();
     return client;
+  }
+
+  /** Progress events of background re-parsing arrive outside the call/batch flow; they become 'reparse' events. */
+  protected override spawn(): Promise<void> {
+    const started = super.spawn();
+    this.worker?.on('message', (msg: FromWorker) => {
+      if (msg.type !== 'reparse-progress') return;
+      const { type: _type, ...progress } = msg;
+      this.emit('reparse', progress);
+    });
+    return started;
   }
 
   private call<M extends WorkerCallName>(method: M, ...args: WorkerCalls[M]['args']): Promise<WorkerCalls[M]['result']> {
@@ -65,6 +87,26 @@ export class IngestClient extends IngestWriter {
     const result = await this.call('enforceRetention', policy ?? null);
     if (this.paused && result.deleted > 0) this.retryTick();
     return result;
+  }
+
+  usageTimeseries(query: UsageTimeseriesQuery): Promise<UsageTimeseries> {
+    return this.call('usageTimeseries', query);
+  }
+
+  usageSummary(query: UsageSummaryQuery): Promise<UsageSummary> {
+    return this.call('usageSummary', query);
+  }
+
+  usageTotals(filter: AnalyticsFilter): Promise<UsageTotals> {
+    return this.call('usageTotals', filter);
+  }
+
+  /**
+   * (Re)starts re-parsing stored exchanges in the worker's idle time: rows an older parser wrote, or every row with
+   * `all`. Resolves with the run's size at once; progress follows as 'reparse' events.
+   */
+  reparse(opts: { all?: boolean } = {}): Promise<ReparseStarted> {
+    return this.call('reparse', opts);
   }
 
   integrityCheck(): Promise<string> {

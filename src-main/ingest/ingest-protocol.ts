@@ -1,4 +1,15 @@
-import type { ExchangeDetail, ExchangePage, ExchangeQuery, ExchangeSummary } from '../contract/index.js';
+import type {
+  AnalyticsFilter,
+  ExchangeDetail,
+  ExchangePage,
+  ExchangeQuery,
+  ExchangeSummary,
+  UsageSummary,
+  UsageSummaryQuery,
+  UsageTimeseries,
+  UsageTimeseriesQuery,
+  UsageTotals,
+} from '../contract/index.js';
 import type { RetentionPolicy, RetentionResult, StoreStats, StoreWriteErrorInfo } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
 
@@ -29,6 +40,26 @@ export interface WorkerCalls {
   enforceRetention: { args: [RetentionPolicy | null]; result: RetentionResult };
   integrityCheck: { args: []; result: string };
   testPragma: { args: [string]; result: unknown };
+  usageTimeseries: { args: [UsageTimeseriesQuery]; result: UsageTimeseries };
+  usageSummary: { args: [UsageSummaryQuery]; result: UsageSummary };
+  usageTotals: { args: [AnalyticsFilter]; result: UsageTotals };
+  /** (re)starts re-parsing in the background (`all`: every row, not only older parser versions); progress follows as events */
+  reparse: { args: [{ all?: boolean }]; result: ReparseStarted };
+}
+
+/** A re-parse run just started: how many rows it will visit. */
+export interface ReparseStarted {
+  total: number;
+}
+
+/** Progress of a background re-parse run; the last event of a run has done === total. */
+export interface ReparseProgress {
+  done: number;
+  total: number;
+  /** rows whose facts changed so far */
+  changed: number;
+  /** rows the parser threw on (kept as they were) */
+  failed: number;
 }
 export type WorkerCallName = keyof WorkerCalls;
 
@@ -49,6 +80,7 @@ export type FromWorker =
   | { type: 'result'; reqId: number; ok: false; error: StoreWriteErrorInfo }
   | { type: 'retention'; result: RetentionResult }
   | { type: 'retention-failed'; error: StoreWriteErrorInfo }
+  | ({ type: 'reparse-progress' } & ReparseProgress)
   | { type: 'closed' };
 
 /**

@@ -3,6 +3,8 @@
  * reads all happen here and never on the forwarding thread. Messages are handled one at a time, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { AnalyticsFilter, UsageSummaryQuery, UsageTimeseriesQuery } from '../contract/index.js';
+import { analyseExchange, parseLlmView } from '../providers/index.js';
 import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
 import { transferables, type FromWorker, type IngestWorkerData, type ToWorker, type WorkerCalls } from './ingest-protocol.js';
@@ -65,6 +67,63 @@ function indexTick(): void {
 }
 scheduleIndexing(100);
 
+// Re-parsing rows an older parser wrote runs the same way: in slices while the writer is idle (one transaction each),
+// at a slower pace under load, with progress posted after every slice.
+const REPARSE_SLICE = 100;
+interface ReparseRun {
+  all: boolean;
+  afterId: number;
+  total: number;
+  done: number;
+  changed: number;
+  failed: number;
+}
+let reparseRun: ReparseRun | null = null;
+let reparseTimer: NodeJS.Timeout | null = null;
+let lastReparseAt = 0;
+function scheduleReparse(delayMs: number): void {
+  if (reparseTimer === null && reparseRun !== null) reparseTimer = setTimeout(reparseTick, delayMs);
+}
+function startReparse(all: boolean): number {
+  const total = store.reparseCount({ all });
+  reparseRun = { all, afterId: 0, total, done: 0, changed: 0, failed: 0 };
+  if (reparseTimer !== null) {
+    clearTimeout(reparseTimer);
+    reparseTimer = null;
+  }
+  scheduleReparse(total > 0 ? 20 : 0);
+  return total;
+}
+function reparseTick(): void {
+  reparseTimer = null;
+  const run = reparseRun;
+  if (run === null) return;
+  const busy = Date.now() - lastBatchAt < 40;
+  if (busy && run.done > 0 && Date.now() - lastReparseAt < 500) return scheduleReparse(50);
+  try {
+    const r = store.reparseBatch(REPARSE_SLICE, analyseExchange, { all: run.all, afterId: run.afterId });
+    lastReparseAt = Date.now();
+    run.afterId = r.lastId;
+    run.done += r.processed;
+    run.changed += r.changed;
+    run.failed += r.failed;
+    // rows finished by a live capture meanwhile may join an `all` run; the total follows so done never passes it
+    if (r.done) run.total = run.done;
+    else run.total = Math.max(run.total, run.done);
+    post({ type: 'reparse-progress', done: run.done, total: run.total, changed: run.changed, failed: run.failed });
+    if (r.done) reparseRun = null;
+    else scheduleReparse(busy ? 50 : 1);
+  } catch {
+    // a failing disk is reported by the writes themselves; the run resumes from its cursor later
+    scheduleReparse(5000);
+  }
+}
+try {
+  if (store.reparseCount() > 0) startReparse(false);
+} catch {
+  // counting failed (e.g. a damaged index): re-parsing simply does not start; an explicit call can retry
+}
+
 function handleBatch(batch: number, ops: IngestOp[]): void {
   lastBatchAt = Date.now();
   const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes) : op));
@@ -84,7 +143,7 @@ function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; tra
     case 'list':
       return { value: store.list(args[0] as WorkerCalls['list']['args'][0]), transfer: [] };
     case 'get':
-      return { value: store.get(args[0] as number), transfer: [] };
+      return { value: store.get(args[0] as number, parseLlmView), transfer: [] };
     case 'getBody': {
       const body = store.getBody(args[0] as number, args[1] as 'req' | 'res');
       if (body === null) return { value: null, transfer: [] };
@@ -102,6 +161,14 @@ function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; tra
       return { value: store.enforceRetention((args[0] as RetentionPolicy | null) ?? retention), transfer: [] };
     case 'integrityCheck':
       return { value: store.integrityCheck(), transfer: [] };
+    case 'usageTimeseries':
+      return { value: store.usageTimeseries(args[0] as UsageTimeseriesQuery), transfer: [] };
+    case 'usageSummary':
+      return { value: store.usageSummary(args[0] as UsageSummaryQuery), transfer: [] };
+    case 'usageTotals':
+      return { value: store.usageTotals(args[0] as AnalyticsFilter), transfer: [] };
+    case 'reparse':
+      return { value: { total: startReparse((args[0] as { all?: boolean }).all === true) }, transfer: [] };
     case 'testPragma':
       if (data.testHooks !== true) throw new Error('testPragma needs testHooks');
       return { value: store.testPragma(args[0] as string), transfer: [] };
@@ -130,6 +197,8 @@ port.on('message', (msg: ToWorker) => {
     case 'close':
       clearInterval(retentionTimer);
       if (indexTimer !== null) clearTimeout(indexTimer);
+      if (reparseTimer !== null) clearTimeout(reparseTimer);
+      reparseRun = null;
       try {
         store.close();
       } finally {

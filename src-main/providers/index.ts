@@ -32,3 +32,10 @@ export function emptyFacts(): ProviderFacts {
     parserVersion: PARSER_VERSION,
   };
 }
+
+// STUB (store side): the integrator replaces this with the real export from parse-exchange.ts
+import type { LlmView } from '../contract/index.js';
+/** The normalised LLM view of a stored exchange, or null when no provider module understands it. */
+export function parseLlmView(_input: ProviderInput): LlmView | null {
+  return null;
+}

@@ -1,4 +1,5 @@
 import type {
+  AnalyticsFilter,
   CaptureStatus,
   CommandOutput,
   CommandParsedInput,
@@ -12,6 +13,11 @@ import type {
   ServiceApi,
   Stats,
   CaInfo,
+  UsageSummary,
+  UsageSummaryQuery,
+  UsageTimeseries,
+  UsageTimeseriesQuery,
+  UsageTotals,
 } from '../contract/index.js';
 import type { CaptureSink, LiveUpdate } from '../capture/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
@@ -31,6 +37,11 @@ export interface StoreClient {
   getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null>;
   stats(): Promise<Omit<Stats, 'session' | 'capture'>>;
   clear(): Promise<number>;
+  usageTimeseries(query: UsageTimeseriesQuery): Promise<UsageTimeseries>;
+  usageSummary(query: UsageSummaryQuery): Promise<UsageSummary>;
+  usageTotals(filter: AnalyticsFilter): Promise<UsageTotals>;
+  /** starts re-parsing in the background; resolves with the number of rows the run will visit */
+  reparse(opts: { all?: boolean }): Promise<{ total: number }>;
   flush(): Promise<void>;
   /** summaries of committed exchanges are only needed while someone watches live events */
   setLiveSummaries(on: boolean): void;
@@ -128,6 +139,14 @@ export class InspectorService implements CaptureSink {
       this.events.emit('store.cleared', { at: Date.now() });
       return { deleted };
     },
+    'store.reparse': async ({ all }) => {
+      // exchanges still queued are written first, so a run over `all` includes them
+      await this.store.flush();
+      return this.store.reparse({ all: all === true });
+    },
+    'analytics.timeseries': (q) => this.store.usageTimeseries(q),
+    'analytics.summary': (q) => this.store.usageSummary(q),
+    'usage.get': async ({ agent_id, ...filter }) => this.store.usageTotals({ ...filter, tag: filter.tag ?? agent_id }),
   };
 
   call<C extends keyof ServiceApi>(command: C, input: CommandParsedInput<C>): Promise<CommandOutput<C>> {

@@ -28,6 +28,8 @@ export function liveSummary(op: BeginOp, live: LiveUpdate | null): ExchangeSumma
     costUsd: null,
     conversationId: null,
     tag: null,
+    finishReason: null,
+    turn: null,
   };
 }
 

@@ -9,9 +9,12 @@ import type {
   ExchangeState,
   ExchangeSummary,
   HeaderPairs,
+  LlmView,
   MessageSide,
   Usage,
 } from '../contract/index.js';
+import type { ProviderInput } from '../providers/index.js';
+import { decodeChunkTimes } from './chunk-times.js';
 import { toFtsQuery } from './fts.js';
 
 /** What counts as an error, for `errorsOnly` and the stats: the exchange failed, or the server said no. */
@@ -20,7 +23,7 @@ export const ERROR_CONDITION = '(error_code IS NOT NULL OR status >= 400)';
 const SUMMARY_COLUMNS = `id, started_at, mode, method, url, host, path, status, state, error_code, error_message,
   ttfb_ms, ttft_ms, total_ms, request_bytes, response_bytes, content_type, stream, provider, api, model,
   response_model, usage_input, usage_output, usage_cache_read, usage_cache_write, usage_reasoning, usage_total,
-  usage_source, cost_usd, conversation_id, tag`;
+  usage_source, cost_usd, conversation_id, tag, finish_reason, turn`;
 
 interface SummaryRow {
   id: number;
@@ -55,9 +58,11 @@ interface SummaryRow {
   cost_usd: number | null;
   conversation_id: string | null;
   tag: string | null;
+  finish_reason: string | null;
+  turn: number | null;
 }
 
-interface DetailRow extends SummaryRow {
+export interface DetailRow extends SummaryRow {
   req_headers: string;
   res_headers: string;
   req_content_encoding: string | null;
@@ -68,6 +73,9 @@ interface DetailRow extends SummaryRow {
   res_decode_error: string | null;
   req_stored_bytes: number;
   res_stored_bytes: number;
+  req_content_type: string | null;
+  usage_raw: string | null;
+  res_chunk_times: Buffer | null;
 }
 
 function rowToSummary(r: SummaryRow): ExchangeSummary {
@@ -107,6 +115,36 @@ function rowToSummary(r: SummaryRow): ExchangeSummary {
     costUsd: r.cost_usd,
     conversationId: r.conversation_id,
     tag: r.tag,
+    finishReason: r.finish_reason,
+    turn: r.turn,
+  };
+}
+
+function parseUsageRaw(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** What the providers stage saw for a stored exchange: the same input ingest gave it (decoded bodies, chunk times). */
+export function providerInputOf(row: DetailRow, bodies: ReadonlyMap<string, Buffer>): ProviderInput {
+  return {
+    exchangeId: row.id,
+    method: row.method,
+    host: row.host,
+    path: row.path,
+    url: row.url,
+    status: row.status,
+    requestHeaders: parseHeaders(row.req_headers),
+    responseHeaders: parseHeaders(row.res_headers),
+    requestBody: row.req_decode_error === null ? (bodies.get('req') ?? null) : null,
+    responseBody: row.res_decode_error === null ? (bodies.get('res') ?? null) : null,
+    contentType: row.content_type,
+    startedAt: row.started_at,
+    responseChunkTimes: decodeChunkTimes(row.res_chunk_times),
   };
 }
 
@@ -205,11 +243,14 @@ export class ExchangeQueries {
     return { items, nextBefore: more ? (items[items.length - 1]?.id ?? null) : null };
   }
 
-  get(id: number): ExchangeDetail | null {
+  /**
+   * One exchange with headers and bodies. `llmView` (the worker passes the providers' parser) turns the stored bodies
+   * into the normalised LLM view; a parser that throws costs only the view.
+   */
+  get(id: number, llmView?: (input: ProviderInput) => LlmView | null): ExchangeDetail | null {
     const row = this.stmt.detail.get(id) as DetailRow | undefined;
     if (row === undefined) return null;
-    const bodies = new Map<string, Buffer>();
-    for (const b of this.stmt.bodies.all(id, id) as { side: string; data: Buffer }[]) bodies.set(b.side, b.data);
+    const bodies = this.bodiesOf(id);
     const side = (p: 'req' | 'res'): MessageSide => {
       const truncated = row[`${p}_truncated`] !== 0;
       return {
@@ -222,7 +263,34 @@ export class ExchangeQueries {
         decodeError: row[`${p}_decode_error`],
       };
     };
-    return { ...rowToSummary(row), request: side('req'), response: side('res') };
+    let llm: LlmView | null = null;
+    if (llmView !== undefined && row.state !== 'pending' && row.state !== 'streaming') {
+      try {
+        llm = llmView(providerInputOf(row, bodies));
+      } catch {
+        llm = null;
+      }
+    }
+    return {
+      ...rowToSummary(row),
+      request: side('req'),
+      response: side('res'),
+      usageRaw: parseUsageRaw(row.usage_raw),
+      responseChunkTimes: decodeChunkTimes(row.res_chunk_times),
+      llm,
+    };
+  }
+
+  private bodiesOf(id: number): Map<string, Buffer> {
+    const bodies = new Map<string, Buffer>();
+    for (const b of this.stmt.bodies.all(id, id) as { side: string; data: Buffer }[]) bodies.set(b.side, b.data);
+    return bodies;
+  }
+
+  /** The providers stage's input for a stored exchange, or null when there is no such exchange. */
+  providerInput(id: number): ProviderInput | null {
+    const row = this.stmt.detail.get(id) as DetailRow | undefined;
+    return row === undefined ? null : providerInputOf(row, this.bodiesOf(id));
   }
 
   getBody(id: number, side: 'req' | 'res'): Buffer | null {

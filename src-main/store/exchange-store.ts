@@ -1,10 +1,27 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
-import type { ExchangeDetail, ExchangePage, ExchangeQuery, ExchangeSummary, Stats } from '../contract/index.js';
+import type {
+  AnalyticsFilter,
+  ExchangeDetail,
+  ExchangePage,
+  ExchangeQuery,
+  ExchangeSummary,
+  LlmView,
+  Stats,
+  UsageSummary,
+  UsageSummaryQuery,
+  UsageTimeseries,
+  UsageTimeseriesQuery,
+  UsageTotals,
+} from '../contract/index.js';
 import type { BeginOp } from '../ingest/ingest-ops.js';
+import { PARSER_VERSION, type ProviderFacts, type ProviderInput } from '../providers/index.js';
+import { AnalyticsQueries } from './analytics-queries.js';
+import { encodeChunkTimes } from './chunk-times.js';
 import { ExchangeQueries } from './exchange-queries.js';
 import { FtsIndexer } from './fts-indexer.js';
 import { enforceRetention } from './retention.js';
+import { Reparser, type ReparseBatchResult, type ReparseOptions } from './reparse.js';
 import { migrate } from './schema-migrations.js';
 import { StoreWriteError, toStoreWriteError } from './store-errors.js';
 import type {
@@ -27,7 +44,8 @@ const FINISH_COLUMNS = [
   'provider', 'api', 'model', 'response_model', 'usage_input', 'usage_output', 'usage_cache_read', 'usage_cache_write',
   'usage_reasoning', 'usage_total', 'usage_source', 'cost_usd', 'conversation_id', 'tag', 'parser_version',
   'req_headers', 'res_headers', 'req_content_encoding', 'res_content_encoding', 'req_truncated', 'res_truncated',
-  'req_decode_error', 'res_decode_error', 'req_stored_bytes', 'res_stored_bytes',
+  'req_decode_error', 'res_decode_error', 'req_stored_bytes', 'res_stored_bytes', 'finish_reason', 'turn', 'usage_raw',
+  'response_id', 'res_chunk_times',
 ] as const;
 
 const FINISH_SQL = `INSERT INTO exchanges (${FINISH_COLUMNS.join(', ')}) VALUES (${FINISH_COLUMNS.map(() => '?').join(', ')})
@@ -48,6 +66,7 @@ function finishParams(r: FinishRecord): Param[] {
     f.parserVersion, JSON.stringify(r.request.headers), JSON.stringify(r.response.headers),
     r.request.contentEncoding, r.response.contentEncoding, b(r.request.truncated), b(r.response.truncated),
     r.request.decodeError, r.response.decodeError, r.request.body?.length ?? 0, r.response.body?.length ?? 0,
+    f.finishReason, f.turn, f.usageRaw, f.responseId, encodeChunkTimes(r.response.chunkTimes),
   ];
 }
 
@@ -70,7 +89,7 @@ export function summaryOfBegin(op: BeginOp): ExchangeSummary {
     id: op.id, startedAt: op.startedAt, mode: op.mode, method: op.method, url: op.url, host: op.host, path: op.path,
     status: null, state: 'pending', error: null, timings: { ttfbMs: null, ttftMs: null, totalMs: null },
     requestBytes: 0, responseBytes: 0, contentType: null, stream: false, provider: null, api: null, model: null,
-    responseModel: null, usage: null, costUsd: null, conversationId: null, tag: null,
+    responseModel: null, usage: null, costUsd: null, conversationId: null, tag: null, finishReason: null, turn: null,
   };
 }
 
@@ -81,7 +100,7 @@ export function summaryOfFinish(r: FinishRecord): ExchangeSummary {
     status: r.status, state: r.state, error: r.error, timings: { ttfbMs: r.ttfbMs, ttftMs: f.ttftMs, totalMs: r.totalMs },
     requestBytes: r.request.bytes, responseBytes: r.response.bytes, contentType: r.response.contentType,
     stream: r.stream, provider: f.provider, api: f.api, model: f.model, responseModel: f.responseModel, usage: f.usage,
-    costUsd: f.costUsd, conversationId: f.conversationId, tag: f.tag,
+    costUsd: f.costUsd, conversationId: f.conversationId, tag: f.tag, finishReason: f.finishReason, turn: f.turn,
   };
 }
 
@@ -98,6 +117,8 @@ export class ExchangeStore {
   private readonly applyTx: (ops: StoreOp[]) => BatchResult;
   private readonly stmt: Statements;
   private readonly fts: FtsIndexer;
+  private readonly analytics: AnalyticsQueries;
+  private readonly reparser: Reparser;
 
   private constructor(db: Database.Database, path: string, opts: StoreOpenOptions) {
     this.db = db;
@@ -120,6 +141,8 @@ export class ExchangeStore {
     this.fts = new FtsIndexer(db);
     this.applyTx = db.transaction((ops: StoreOp[]) => this.applyOps(ops));
     this.queries = new ExchangeQueries(db);
+    this.analytics = new AnalyticsQueries(db);
+    this.reparser = new Reparser(db);
     const recovered = this.recoverUnfinished();
     this.openInfo = { maxId: Number(this.stmt.maxId.get()), recovered, migrated };
     // test hooks go last so migrations and recovery are not what they break
@@ -212,8 +235,48 @@ export class ExchangeStore {
     return this.fts.pending();
   }
 
-  get(id: number): ExchangeDetail | null {
-    return this.queries.get(id);
+  /** One exchange with bodies; `llmView` (the providers' parser) adds the normalised LLM view. */
+  get(id: number, llmView?: (input: ProviderInput) => LlmView | null): ExchangeDetail | null {
+    return this.queries.get(id, llmView);
+  }
+
+  /** What the providers stage sees for a stored exchange (decoded bodies, headers, chunk times). */
+  providerInput(id: number): ProviderInput | null {
+    return this.queries.providerInput(id);
+  }
+
+  usageTimeseries(q: UsageTimeseriesQuery): UsageTimeseries {
+    return this.analytics.timeseries(q);
+  }
+
+  usageSummary(q: UsageSummaryQuery): UsageSummary {
+    return this.analytics.summary(q);
+  }
+
+  usageTotals(f: AnalyticsFilter): UsageTotals {
+    return this.analytics.totals(f);
+  }
+
+  /**
+   * Re-derives parse facts (provider, api, model, usage, cost, finish reason, TTFT, …; never bodies, conversation or
+   * turn) for up to `limit` finished rows a parser older than `opts.version` (default PARSER_VERSION) wrote — or any
+   * version with `all` — oldest first, after `opts.afterId`, in one transaction.
+   */
+  reparseBatch(
+    limit: number,
+    analyse: (input: ProviderInput) => ProviderFacts,
+    opts: Partial<ReparseOptions> = {},
+  ): ReparseBatchResult {
+    try {
+      return this.reparser.batch(limit, analyse, { version: PARSER_VERSION, ...opts });
+    } catch (err) {
+      throw toStoreWriteError(err, this.path);
+    }
+  }
+
+  /** Rows a re-parse run with these options would process from the start. */
+  reparseCount(opts: Partial<ReparseOptions> = {}): number {
+    return this.reparser.count({ version: PARSER_VERSION, ...opts });
   }
 
   getBody(id: number, side: 'req' | 'res'): Buffer | null {

@@ -15,3 +15,6 @@ export type {
   StoreOpenOptions,
   StoredSide,
 } from './store-types.js';
+export { AnalyticsQueries, autoBucketMs, BUCKET_STEPS } from './analytics-queries.js';
+export { encodeChunkTimes, decodeChunkTimes } from './chunk-times.js';
+export type { ReparseBatchResult, ReparseOptions } from './reparse.js';

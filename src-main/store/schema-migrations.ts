@@ -101,6 +101,25 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);
     `,
   },
+  {
+    version: 3,
+    description: 'LLM facts (finish reason, turn, raw usage, response id, chunk timings), analytics and re-parse indexes',
+    sql: `
+      ALTER TABLE exchanges ADD COLUMN finish_reason TEXT;
+      ALTER TABLE exchanges ADD COLUMN turn INTEGER;
+      -- the provider's usage object(s) verbatim (JSON text)
+      ALTER TABLE exchanges ADD COLUMN usage_raw TEXT;
+      ALTER TABLE exchanges ADD COLUMN response_id TEXT;
+      -- response chunk arrivals: Float64Array bytes of the flat [byteOffset, msSinceStart, ...] pairs; NULL when none
+      ALTER TABLE exchanges ADD COLUMN res_chunk_times BLOB;
+      -- analytics filter by one of these and a time range, then group by time bucket
+      CREATE INDEX exchanges_provider_time ON exchanges(provider, started_at) WHERE provider IS NOT NULL;
+      CREATE INDEX exchanges_model_time ON exchanges(model, started_at) WHERE model IS NOT NULL;
+      CREATE INDEX exchanges_tag_time ON exchanges(tag, started_at) WHERE tag IS NOT NULL;
+      -- re-parse walks rows written by an older parser, oldest first
+      CREATE INDEX exchanges_parser ON exchanges(parser_version, id) WHERE parser_version IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
