@@ -30,7 +30,7 @@ const HOST_PROVIDERS: [RegExp, string][] = [
   [/(^|\.)aiplatform\.googleapis\.com$/, 'vertex-ai'],
   [/^bedrock-runtime\.[^.]+\.amazonaws\.com$/, 'bedrock'],
 ];
-const PORT_PROVIDERS: Record<string, string> = { '11434': 'ollama', '1234': 'lmstudio', '8000': 'vllm', '8080': 'llama.cpp' };
+const PORT_PROVIDERS: Record<string, string> = { '11434': 'ollama', '1234': 'lmstudio', '8000': 'vllm', '8080': 'llamacpp' };
 
 /** Provider label for a host speaking the Anthropic API ('anthropic-compatible' when unknown). */
 export function anthropicHostProvider(hostWithPort: string): string {
