@@ -1,7 +1,7 @@
 import type { ContentPart, LlmMessage, LlmRequest, LlmResponse, LlmRole, ToolDef } from '../contract/index.js';
 import type { ParseContext, ProviderModule, RecogniseInput, StreamParser } from './provider-module.js';
 import { providerForHost } from './provider-hosts.js';
-import { arr, isObj, num, sseFramer, str, tryJson } from './stream-framing.js';
+import { arr, isObj, num, str, tryJson } from './stream-framing.js';
 import {
   chatUsage,
   contentToString,
@@ -10,6 +10,7 @@ import {
   errorFromBody,
   pickParams,
   requestHints,
+  sseStreamParser,
   toolCallPart,
 } from './openai-usage.js';
 
@@ -178,16 +179,7 @@ export function createChatStreamParser(ctx: ParseContext): StreamParser {
   const calls = new Map<string, CallState>();
   let lastUnindexed: CallState | null = null;
   let sawChoice = false;
-  let sawEvent = false;
-  let rawHead = '';
-  let at = 0;
-  let first: number | null = null;
-  let ended = false;
-  const headDecoder = new TextDecoder();
-
-  const content = () => {
-    if (first === null) first = at;
-  };
+  let content = () => {};
 
   const onDelta = (d: Record<string, unknown>) => {
     const r = reasoningOf(d);
@@ -273,17 +265,6 @@ export function createChatStreamParser(ctx: ParseContext): StreamParser {
     }
   };
 
-  const framer = sseFramer((e) => {
-    sawEvent = true;
-    const data = e.data.trim();
-    if (data === '[DONE]') {
-      res.complete = true;
-      return;
-    }
-    const json = tryJson(data);
-    if (isObj(json)) onChunk(json);
-  });
-
   const build = (): LlmResponse => {
     const parts: ContentPart[] = [];
     if (thinking) parts.push({ type: 'thinking', text: thinking, signature: null, redacted: false });
@@ -294,41 +275,20 @@ export function createChatStreamParser(ctx: ParseContext): StreamParser {
     return { ...res, citations: [...res.citations], error: res.error ? { ...res.error } : null, message };
   };
 
-  return {
-    push(chunk, atMs) {
-      if (ended) return;
-      at = atMs;
-      // a JSON error body served as text/event-stream: keep the start until an event shows it really is SSE
-      if (!sawEvent && rawHead.length < 1 << 20) rawHead += headDecoder.decode(chunk, { stream: true });
-      try {
-        framer.push(chunk);
-      } catch {
-        // never throw into the capture path
+  return sseStreamParser({
+    onEvent(data, _event, onContent) {
+      content = onContent;
+      if (data === '[DONE]') res.complete = true;
+      else {
+        const json = tryJson(data);
+        if (isObj(json)) onChunk(json);
       }
     },
-    get firstContentAtMs() {
-      return first;
+    build,
+    onNoEvents(body) {
+      res.error = errorFromBody(body);
     },
-    snapshot: build,
-    end() {
-      if (!ended) {
-        ended = true;
-        try {
-          framer.end();
-        } catch {
-          // ignore
-        }
-        if (!sawEvent) {
-          const whole = tryJson(rawHead.trim());
-          if (isObj(whole)) {
-            const parsed = parseChatLikeResponse(whole, ctx);
-            if (parsed.error) return { ...parsed, complete: false };
-          }
-        }
-      }
-      return build();
-    },
-  };
+  });
 }
 
 function isEventStream(contentType: string | null): boolean {

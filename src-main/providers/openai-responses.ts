@@ -10,9 +10,10 @@ import {
   pickParams,
   requestHints,
   responsesUsage,
+  sseStreamParser,
   toolCallPart,
 } from './openai-usage.js';
-import { arr, isObj, num, sseFramer, str, tryJson } from './stream-framing.js';
+import { arr, isObj, num, str, tryJson } from './stream-framing.js';
 
 /**
  * OpenAI Responses API (`POST …/responses`, also Azure, xAI, LM Studio, vLLM, Ollama). Input items and output items
@@ -197,16 +198,7 @@ function createResponsesStreamParser(): StreamParser {
   const items: Obj[] = [];
   const byId = new Map<string, number>();
   let finalOutput: unknown[] | null = null;
-  let at = 0;
-  let first: number | null = null;
-  let ended = false;
-  let sawEvent = false;
-  let rawHead = '';
-  const headDecoder = new TextDecoder();
-
-  const content = () => {
-    if (first === null) first = at;
-  };
+  let content = () => {};
   const itemFor = (e: Obj): Obj => {
     const id = str(e['item_id']);
     const idx = num(e['output_index']) ?? (id !== null ? byId.get(id) : undefined) ?? items.length;
@@ -305,20 +297,6 @@ function createResponsesStreamParser(): StreamParser {
     }
   };
 
-  const framer = sseFramer((ev) => {
-    sawEvent = true;
-    const data = ev.data.trim();
-    if (data === '[DONE]') return;
-    const json = tryJson(data);
-    if (!isObj(json)) return;
-    const type = str(json['type']) ?? ev.event ?? '';
-    try {
-      onEvent(json, type);
-    } catch {
-      // a malformed event costs only itself
-    }
-  });
-
   const build = (): LlmResponse => {
     const output = finalOutput ?? items.filter((x) => x !== undefined);
     const parts = outputItemParts(output);
@@ -331,37 +309,17 @@ function createResponsesStreamParser(): StreamParser {
     };
   };
 
-  return {
-    push(chunk, atMs) {
-      if (ended) return;
-      at = atMs;
-      if (!sawEvent && rawHead.length < 1 << 20) rawHead += headDecoder.decode(chunk, { stream: true });
-      try {
-        framer.push(chunk);
-      } catch {
-        // never throw into the capture path
-      }
+  return sseStreamParser({
+    onEvent(data, event, onContent) {
+      content = onContent;
+      const json = data === '[DONE]' ? null : tryJson(data);
+      if (isObj(json)) onEvent(json, str(json['type']) ?? event ?? '');
     },
-    get firstContentAtMs() {
-      return first;
+    build,
+    onNoEvents(body) {
+      res.error = errorFromBody(body);
     },
-    snapshot: build,
-    end() {
-      if (!ended) {
-        ended = true;
-        try {
-          framer.end();
-        } catch {
-          // ignore
-        }
-        if (!sawEvent) {
-          const err = errorFromBody(tryJson(rawHead.trim()));
-          if (err) res.error = err;
-        }
-      }
-      return build();
-    },
-  };
+  });
 }
 
 export const openaiResponses: ProviderModule = {

@@ -1,5 +1,6 @@
 import type { ContentPart, LlmError, LlmHints, LlmResponse, Usage } from '../contract/index.js';
-import { isObj, num, str } from './stream-framing.js';
+import type { StreamParser } from './provider-module.js';
+import { isObj, num, sseFramer, str, tryJson } from './stream-framing.js';
 
 /**
  * Pieces shared by the OpenAI-shaped modules (chat, responses, completions, embeddings): the usage mapping of
@@ -196,4 +197,66 @@ export function dataUrlMediaType(url: string | null): string | null {
   if (url === null) return null;
   const m = /^data:([^;,]+)[;,]/i.exec(url);
   return m?.[1] ?? null;
+}
+
+export interface SseHooks {
+  /** one SSE event (`[DONE]` included); call `content()` when it carried reply content (TTFT) */
+  onEvent(data: string, event: string | undefined, content: () => void): void;
+  /** the reply so far */
+  build(): LlmResponse;
+  /** the body held no SSE event at all: it may be a whole JSON body (an error served as text/event-stream) */
+  onNoEvents(body: unknown): void;
+}
+
+/**
+ * The StreamParser plumbing both OpenAI stream formats share: SSE framing, arrival time of the first content, no
+ * throwing, nothing after end(), and a fallback for bodies that are not SSE at all.
+ */
+export function sseStreamParser(hooks: SseHooks): StreamParser {
+  let at = 0;
+  let first: number | null = null;
+  let ended = false;
+  let sawEvent = false;
+  let rawHead = '';
+  const headDecoder = new TextDecoder();
+  const content = () => {
+    if (first === null) first = at;
+  };
+  const framer = sseFramer((e) => {
+    sawEvent = true;
+    try {
+      hooks.onEvent(e.data.trim(), e.event, content);
+    } catch {
+      // a malformed event costs only itself
+    }
+  });
+  return {
+    push(chunk, atMs) {
+      if (ended) return;
+      at = atMs;
+      // keep the start of the body until an event shows it really is SSE
+      if (!sawEvent && rawHead.length < 1 << 20) rawHead += headDecoder.decode(chunk, { stream: true });
+      try {
+        framer.push(chunk);
+      } catch {
+        // never throw into the capture path
+      }
+    },
+    get firstContentAtMs() {
+      return first;
+    },
+    snapshot: () => hooks.build(),
+    end() {
+      if (!ended) {
+        ended = true;
+        try {
+          framer.end();
+          if (!sawEvent) hooks.onNoEvents(tryJson((rawHead + headDecoder.decode()).trim()));
+        } catch {
+          // ignore
+        }
+      }
+      return hooks.build();
+    },
+  };
 }

@@ -156,6 +156,13 @@ describe('stream reassembly', () => {
     assert.deepEqual(res.error, { type: 'invalid_request_error', message: 'bad key' });
     assert.equal(res.message, null);
   });
+  test('Perplexity: last cumulative usage and citations', () => {
+    const pp = recogniseUrl('POST', 'https://api.perplexity.ai/chat/completions');
+    const { res } = feed(pp.module, pp.ctx, [fixtureBytes('perplexity/chat-citations.sse')]);
+    assert.equal(res.citations.length, 7);
+    assert.equal(res.citations[1], 'https://en.wikipedia.org/wiki/San_Francisco');
+    assert.deepEqual(res.rawUsage, { prompt_tokens: 10, completion_tokens: 336, total_tokens: 346 });
+  });
   test('no stream parser for JSON content', () => {
     assert.equal(openaiChat.streamParser(ctx, 'application/json'), null);
     assert.ok(openaiChat.streamParser(ctx, 'text/event-stream; charset=utf-8'));
