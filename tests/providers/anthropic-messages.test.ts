@@ -291,3 +291,26 @@ test('property: truncated streams and garbage never throw and are never complete
   ]).res;
   assert.equal(shuffled.complete, false);
 });
+
+test('property: arbitrary JSON bodies never make request or response parsing throw', () => {
+  const urls = [
+    'https://api.anthropic.com/v1/messages',
+    'https://api.anthropic.com/v1/messages/count_tokens',
+    'https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse',
+    'https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse-stream',
+  ];
+  const contexts = urls.map((u) => contextFor(u));
+  const block = fc.record({ type: fc.constantFrom('text', 'image', 'tool_use', 'tool_result', 'thinking', 'document', 'x_tool_result'), text: fc.jsonValue(), input: fc.jsonValue(), content: fc.jsonValue(), source: fc.jsonValue() }, { requiredKeys: ['type'] });
+  const body = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ messages: fc.array(fc.record({ role: fc.jsonValue(), content: fc.oneof(fc.jsonValue(), fc.array(block)) })), system: fc.jsonValue(), tools: fc.jsonValue(), content: fc.array(block), usage: fc.jsonValue() }),
+  );
+  fc.assert(
+    fc.property(body, fc.nat({ max: contexts.length - 1 }), fc.constantFrom(200, 400, 529), (b, i, status) => {
+      const { module, ctx } = contexts[i]!;
+      module.parseRequest(b, ctx);
+      module.parseResponse(b, { ...ctx, status });
+    }),
+    { numRuns: 300 },
+  );
+});
