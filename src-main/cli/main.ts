@@ -7,6 +7,7 @@ import { VERSION, writeClientTrustBundle } from '../core/index.js';
 import { caExportCommand, CaExportFlagsSchema, caPathCommand, caRegenerateCommand } from './ca-command.js';
 import { CliError, oneLine } from './cli-error.js';
 import { envLines, EnvFlagsSchema } from './env-command.js';
+import { reparseCommand, ReparseFlagsSchema } from './reparse-command.js';
 import { readRuntimeFile } from './runtime-file.js';
 import { serveCommand, ServeFlagsSchema } from './serve-command.js';
 
@@ -72,6 +73,15 @@ export function buildCli(): Command {
       if (!running) process.stderr.write(`note: no inspector is running for ${layout.root}; start one with: llm-inspector serve\n`);
       const bundlePath = writeClientTrustBundle(layout.caDir, ca.certPem);
       process.stdout.write(envLines({ proxyUrl, caPath: ca.certPath, bundlePath }, flags).join('\n') + '\n');
+    });
+  program
+    .command('reparse')
+    .description('re-derive LLM facts (model, usage, cost, …) of stored exchanges with this version\'s parsers (not while serve runs)')
+    .option('--data-dir <dir>', 'where the database lives')
+    .option('--db <file>', 'SQLite database file (default <data dir>/inspector.db)')
+    .option('--all', 'every exchange, not only those an older parser version wrote')
+    .action((opts: { dataDir?: string; db?: string; all?: boolean }) => {
+      reparseCommand(validated(ReparseFlagsSchema, { ...opts, all: opts.all ?? false }));
     });
   return program;
 }

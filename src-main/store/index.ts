@@ -2,7 +2,7 @@ export { ExchangeStore, summaryOfBegin, summaryOfFinish } from './exchange-store
 export type { StoreStats } from './exchange-store.js';
 export { StoreWriteError, toStoreWriteError, hintFor } from './store-errors.js';
 export type { StoreWriteErrorInfo } from './store-errors.js';
-export { SCHEMA_VERSION, SchemaTooNewError } from './schema-migrations.js';
+export { migrate, SCHEMA_VERSION, SchemaTooNewError } from './schema-migrations.js';
 export { toFtsQuery, FTS_MAX_BYTES } from './fts.js';
 export { encodeBody, ERROR_CONDITION } from './exchange-queries.js';
 export type {

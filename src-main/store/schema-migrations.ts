@@ -131,13 +131,13 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-/** Brings the file to SCHEMA_VERSION; returns the versions applied (empty when already current). */
-export function migrate(db: Database.Database): number[] {
+/** Brings the file to SCHEMA_VERSION (tests: to `target`); returns the versions applied (empty when already current). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
       db.exec(m.sql);
       // user_version cannot take a bound parameter; the value is our own integer
