@@ -55,8 +55,8 @@ interface ResponseLink {
   turn: number;
 }
 
-/** history keys kept per conversation: continuation points of its last ~KEYS_PER_CONVERSATION/2 calls */
-const KEYS_PER_CONVERSATION = 128;
+/** history keys kept per conversation (two per call: its last ~16 calls can be continued, retried or branched from) */
+const KEYS_PER_CONVERSATION = 32;
 /** responseId links kept, as a multiple of maxLive */
 const RESPONSE_LINKS_PER_CONVERSATION = 4;
 
@@ -120,12 +120,23 @@ export class ConversationTracker {
     } catch {
       // malformed input the checks above did not foresee: a conversation of its own rather than a failed ingest
       this.misses++;
-      return { conversationId: 'c:' + String(input?.exchangeId), turn: 1, tag };
+      return { conversationId: this.newId(input), turn: 1, tag };
     }
   }
 
   stats(): ConversationStats {
     return { live: this.conversations.size, evicted: this.evicted, hits: this.hits, misses: this.misses };
+  }
+
+  /** `c:<exchangeId>`; an id that is not a number (malformed input) gets a serial of its own instead. */
+  private newId(input: AssignInput): string {
+    let id: unknown;
+    try {
+      id = input?.exchangeId;
+    } catch {
+      id = undefined;
+    }
+    return typeof id === 'number' && Number.isFinite(id) ? 'c:' + String(id) : 'c:x' + String(this.calls);
   }
 
   private clock(input: AssignInput): number {
@@ -171,7 +182,7 @@ export class ConversationTracker {
         break;
       }
     }
-    if (convo === undefined) convo = this.create('c:' + String(input.exchangeId), t, 0, false);
+    if (convo === undefined) convo = this.create(this.newId(input), t, 0, false);
 
     convo.turns++;
     if (t > convo.lastSeen) convo.lastSeen = t;
