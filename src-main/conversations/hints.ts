@@ -13,6 +13,8 @@ export const TAG_HEADER = 'x-llm-inspector-tag';
 export const HELICONE_SESSION_HEADER = 'helicone-session-id';
 export const HELICONE_USER_HEADER = 'helicone-user-id';
 export const HELICONE_PROPERTY_PREFIX = 'helicone-property-';
+/** metadata keys that identify rather than label (already used for grouping): never part of a tag */
+const IDENTITY_METADATA = new Set(['user_id', 'userid', 'session_id', 'sessionid']);
 
 /** First non-empty (trimmed) value of header `name` (lower case). */
 export function headerValue(headers: HeaderPairs | null | undefined, name: string): string | null {
@@ -78,7 +80,8 @@ function joinPairs(pairs: Array<[string, string]>): string | null {
 /**
  * The exchange's tag: `X-LLM-Inspector-Tag`, else every `Helicone-Property-<name>` header as `name=value` (names in
  * lower case, first value of a repeated name, sorted, joined with `,`), else the request's metadata (OpenAI
- * `metadata`, e.g. `agent_id=…`) the same way; null when there is none.
+ * `metadata`, e.g. `agent_id=…`) the same way, leaving out `user_id` / `session_id` (identities, not labels: Anthropic
+ * `metadata` carries nothing else, and Claude Code's is a long per-install string); null when there is none.
  */
 export function tagOf(headers: HeaderPairs | null | undefined, request: LlmRequest | null | undefined): string | null {
   const own = headerValue(headers, TAG_HEADER);
@@ -99,7 +102,7 @@ export function tagOf(headers: HeaderPairs | null | undefined, request: LlmReque
   if (typeof meta === 'object' && meta !== null && !Array.isArray(meta)) {
     const pairs: Array<[string, string]> = [];
     for (const [k, v] of Object.entries(meta)) {
-      if (!k) continue;
+      if (!k || IDENTITY_METADATA.has(k.toLowerCase())) continue;
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') pairs.push([k, String(v)]);
     }
     return joinPairs(pairs);

@@ -253,6 +253,10 @@ test('tags: own header, else Helicone properties, else request metadata; null wh
   assert.equal(props.tag, 'app=shop,env=prod');
   const meta = tr.assign(call([user('a')], null, { hints: { metadata: { microdao_id: 'microdao:7', agent_id: 'agent:sofia' } } }));
   assert.equal(meta.tag, 'agent_id=agent:sofia,microdao_id=microdao:7');
+  const ids = tr.assign(call([user('a')], null, { hints: { metadata: { user_id: 'user_abc_account_1_session_2', Session_Id: 's', env: 'ci' } } }));
+  assert.equal(ids.tag, 'env=ci');
+  const onlyIds = tr.assign(call([user('a')], null, { hints: { metadata: { user_id: 'user_abc' } } }));
+  assert.equal(onlyIds.tag, null);
   const none = tr.assign(call([user('a')], null, { headers: [['content-type', 'application/json']], hints: { metadata: {} } }));
   assert.equal(none.tag, null);
   assert.equal(tagOf([], null), null);
