@@ -45,7 +45,8 @@ function contentParts(content: unknown): ContentPart[] {
       out.push({ type: 'image', mediaType: m?.[1] ?? null, url });
     } else if (type === 'document') {
       const d = c['document'];
-      out.push({ type: 'text', text: isObj(d) ? safeStringify(d['data'] ?? d) : safeStringify(d) });
+      const data = isObj(d) ? d['data'] ?? d : d;
+      out.push({ type: 'text', text: typeof data === 'string' ? data : safeStringify(data) });
     }
   }
   return out;
