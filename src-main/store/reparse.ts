@@ -41,11 +41,11 @@ function factValues(f: ProviderFacts): Fact[] {
   ];
 }
 
-const FINISHED = `state NOT IN ('pending', 'streaming')`;
-
 /**
  * Re-derives the parse facts of stored exchanges from their stored bodies, oldest first, one transaction per batch.
- * Only finished rows that a parser has seen (parser_version set) qualify; rows still being captured are left to ingest.
+ * Only rows a parser has seen qualify: parser_version is written by a finish alone (a begin leaves it NULL, and a late
+ * begin never reopens a finished row), so exchanges still being captured are left to ingest — and the count is answered
+ * from the exchanges_parser index without touching the table.
  */
 export class Reparser {
   private readonly pickOld: Database.Statement;
@@ -59,12 +59,12 @@ export class Reparser {
 
   constructor(db: Database.Database) {
     // NOT INDEXED: walk the rowid from the cursor (linear over a whole run) rather than sort the parser index each batch
-    this.pickOld = db.prepare(`SELECT * FROM exchanges NOT INDEXED WHERE id > ? AND parser_version < ? AND ${FINISHED}
+    this.pickOld = db.prepare(`SELECT * FROM exchanges NOT INDEXED WHERE id > ? AND parser_version < ?
       ORDER BY id LIMIT ?`);
-    this.pickAll = db.prepare(`SELECT * FROM exchanges NOT INDEXED WHERE id > ? AND parser_version IS NOT NULL AND ${FINISHED}
+    this.pickAll = db.prepare(`SELECT * FROM exchanges NOT INDEXED WHERE id > ? AND parser_version IS NOT NULL
       ORDER BY id LIMIT ?`);
-    this.countOld = db.prepare(`SELECT count(*) FROM exchanges WHERE parser_version < ? AND ${FINISHED}`).pluck();
-    this.countAll = db.prepare(`SELECT count(*) FROM exchanges WHERE parser_version IS NOT NULL AND ${FINISHED}`).pluck();
+    this.countOld = db.prepare('SELECT count(*) FROM exchanges WHERE parser_version < ?').pluck();
+    this.countAll = db.prepare('SELECT count(*) FROM exchanges WHERE parser_version IS NOT NULL').pluck();
     this.bodies = db.prepare('SELECT side, data FROM bodies WHERE key IN (? * 2, ? * 2 + 1)');
     // a tag stored earlier wins (it may have come from a header the parser no longer sees the same way)
     this.update = db.prepare(`UPDATE exchanges SET ${FACT_COLUMNS.map((c) => `${c} = ?`).join(', ')},
