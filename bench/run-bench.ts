@@ -14,6 +14,7 @@ import { machineInfo, mb, renderTable, writeResults, type ScenarioResult } from 
 import { bigBodyScenario } from './scenarios/big-body.js';
 import type { BenchContext, Scenario } from './scenarios/context.js';
 import { ingestScenario } from './scenarios/ingest.js';
+import { llmParsingScenario } from './scenarios/llm-parsing.js';
 import { latencyScenario } from './scenarios/latency.js';
 import { newHostScenario } from './scenarios/new-host.js';
 import { sseScenario } from './scenarios/sse.js';
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     await upstream.stop();
     upstream = null;
     results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
+    results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     log(`setup FAILED: ${message}`);

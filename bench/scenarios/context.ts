@@ -12,6 +12,8 @@ export interface BenchContext {
   upstreamPid: number;
   /** RSS of the inspector child right after start, set by run-bench */
   idleRssBytes: number | null;
+  /** the inspector's CPU per proxied request at 64 connections, set by the throughput scenario */
+  proxiedCpuPerRequestUs?: number | null;
 }
 
 export interface ScenarioOutput {

@@ -98,6 +98,7 @@ export async function throughputScenario(ctx: BenchContext): Promise<ScenarioOut
       met: p.captured === sent,
     });
     if (conns === 64) {
+      ctx.proxiedCpuPerRequestUs = (p.cpuMs.inspector * 1000) / Math.max(1, p.load.ok + p.load.errors);
       rows.push({
         scenario: '6. inspector RSS, peak under 64-conn load (VmRSS / 100 ms)',
         direct: '—',

@@ -1,4 +1,4 @@
-import type { ExchangeState } from '../contract/index.js';
+import type { ExchangeState, LlmMessage } from '../contract/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
 
 /** A change of an in-flight exchange, for live views; never stored on its own. */
@@ -21,4 +21,7 @@ export interface CaptureSink {
   begin(op: BeginOp): void;
   update(op: BeginOp, live: LiveUpdate): void;
   finish(op: FinishOp): void;
+  /** whether anyone watches live replies (a live parse costs CPU on the forwarding thread) */
+  wantsLiveReplies(): boolean;
+  reply(id: number, message: LlmMessage | null, firstContentAtMs: number | null, complete: boolean): void;
 }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { ExchangeError, ExchangeState, HeaderPairs } from '../contract/index.js';
 import type { BeginOp, CapturedSide } from '../ingest/index.js';
 import { BodyTee } from './body-tee.js';
+import { LiveReply } from './live-reply.js';
 import type { CaptureSink } from './capture-sink.js';
 
 /** What the proxy knows when a request arrives; the recorder adds the id and start time. */
@@ -30,6 +31,7 @@ export class ExchangeRecorder {
   private responseHeaders: HeaderPairs = [];
   private contentType: string | null = null;
   private stream = false;
+  private live: LiveReply | null = null;
 
   constructor(
     private readonly sink: CaptureSink,
@@ -62,11 +64,24 @@ export class ExchangeRecorder {
     this.contentType = headerValue(headers, 'content-type');
     this.stream = this.contentType !== null && STREAM_TYPES.test(this.contentType);
     this.state = 'streaming';
-    this.sink.update(this.begin, this.live());
+    this.sink.update(this.begin, this.liveUpdate());
+    if (this.stream) {
+      const b = this.begin;
+      this.live = LiveReply.start(
+        this.sink,
+        b.id,
+        { method: b.method, host: b.host, path: b.path, requestHeaders: b.requestHeaders, requestBody: this.req.peek() },
+        status,
+        this.contentType,
+        headerValue(headers, 'content-encoding'),
+      );
+    }
   }
 
   responseData(chunk: Buffer): void {
-    this.res.push(chunk, performance.now() - this.t0);
+    const at = performance.now() - this.t0;
+    this.res.push(chunk, at);
+    this.live?.push(chunk, at);
   }
 
   complete(): void {
@@ -79,7 +94,7 @@ export class ExchangeRecorder {
     this.end(state, error);
   }
 
-  private live() {
+  private liveUpdate() {
     return {
       state: this.state,
       status: this.status,
@@ -106,6 +121,8 @@ export class ExchangeRecorder {
   private end(state: 'complete' | 'aborted' | 'error', error: ExchangeError | null): void {
     if (this.finished) return;
     this.state = state;
+    this.live?.end();
+    this.live = null;
     const { op: _op, requestHeaders, ...rest } = this.begin;
     this.sink.finish({
       ...rest,

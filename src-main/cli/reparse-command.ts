@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolveDataDir } from '../config/index.js';
-import { analyseExchange, PARSER_VERSION } from '../providers/index.js';
+import { reanalyseExchange } from '../analysis/index.js';
+import { PARSER_VERSION } from '../providers/index.js';
 import { ExchangeStore } from '../store/index.js';
 import { CliError } from './cli-error.js';
 import { readRuntimeFile } from './runtime-file.js';
@@ -29,7 +30,7 @@ const BATCH = 500;
 export function reparseCommand(
   flags: ReparseFlags,
   out: NodeJS.WriteStream = process.stdout,
-  analyse = analyseExchange,
+  analyse = reanalyseExchange,
 ): ReparseSummary {
   const layout = resolveDataDir(flags.dataDir, flags.db);
   const running = readRuntimeFile(layout.root);

@@ -107,6 +107,8 @@ export const ConfigSchema = z.object({
       maxBodyBytes: z.number().int().min(0).default(10 * 1024 * 1024),
       /** record blind tunnels (host, bytes, duration) as exchanges */
       recordTunnels: z.boolean().default(true),
+      /** understand LLM calls (model, usage, cost, conversations); off leaves only the HTTP facts */
+      parseLlm: z.boolean().default(true),
     })
     .prefault({}),
   redaction: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExchangeSummarySchema } from './exchange.js';
+import { LlmMessageSchema } from './llm.js';
 import { CaptureStatusSchema } from './status.js';
 
 /**
@@ -10,6 +11,13 @@ export const ServiceEventSchemas = {
   'exchange.started': ExchangeSummarySchema,
   'exchange.updated': ExchangeSummarySchema,
   'exchange.finished': ExchangeSummarySchema,
+  /** the assistant's reply so far, for a streamed LLM response still arriving (throttled) */
+  'exchange.reply': z.object({
+    id: z.number().int(),
+    message: LlmMessageSchema.nullable(),
+    firstContentAtMs: z.number().nullable(),
+    complete: z.boolean(),
+  }),
   'capture.status': CaptureStatusSchema,
   'store.cleared': z.object({ at: z.number() }),
   'config.changed': z.object({ at: z.number() }),

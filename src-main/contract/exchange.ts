@@ -17,6 +17,7 @@ export const ErrorCodeSchema = z.enum([
   'upstream_reset',
   'client_aborted',
   'client_tls_rejected',
+  'provider_error',
   'bad_request',
   'inspector_stopped',
   'internal',

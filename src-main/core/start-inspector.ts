@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AnalysisConfig } from '../analysis/index.js';
 import { buildUpstreamCaList, LeafCertificates, loadOrCreateCa, type CertificateAuthority } from '../ca/index.js';
 import type { Config, ConfigPatch, RuntimeInfo } from '../contract/index.js';
 import { ConfigStore, mergeConfig, readConfigFile, resolveDataDir, type DataDirLayout } from '../config/index.js';
@@ -59,6 +60,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     dbPath: layout.dbPath,
     retention: effective.retention,
     maxBodyBytes: effective.capture.maxBodyBytes,
+    analysis: analysisOf(effective),
     ...opts.ingest,
   });
 
@@ -72,6 +74,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     setTimeout(() => old.dispose(), 60_000).unref();
     store.setRetention(next.retention);
     store.setMaxBodyBytes(next.capture.maxBodyBytes);
+    store.setAnalysis(analysisOf(next));
     warnInsecure(next, log);
   });
 
@@ -116,6 +119,11 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
       settings.dispose();
     },
   };
+}
+
+/** The LLM stage's settings, or null when the user switched LLM parsing off. */
+function analysisOf(c: Config): AnalysisConfig | null {
+  return c.capture.parseLlm ? { pricing: c.pricing, conversations: c.conversations } : null;
 }
 
 function warnInsecure(c: Config, log: Logger): void {

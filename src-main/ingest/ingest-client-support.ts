@@ -1,3 +1,4 @@
+import type { AnalysisConfig } from '../analysis/index.js';
 import type { CaptureStatus, ExchangeSummary } from '../contract/index.js';
 import type { RetentionPolicy, RetentionResult } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
@@ -26,6 +27,8 @@ export interface IngestClientOptions {
   beginDelayMs?: number;
   /** post committed summaries back from the worker (turn off while nobody watches live events) */
   liveSummaries?: boolean;
+  /** LLM analysis settings; null skips LLM analysis (only HTTP facts are stored) */
+  analysis?: AnalysisConfig | null;
   test?: { hooks?: boolean; maxPageCount?: number; queryOnly?: boolean };
 }
 
@@ -88,6 +91,7 @@ export function withDefaults(opts: IngestClientOptions): ResolvedOptions {
       restartDelayMs: 500,
       beginDelayMs: 250,
       liveSummaries: true,
+    analysis: null,
     ...opts,
   };
 }
@@ -99,6 +103,7 @@ export function workerDataOf(o: ResolvedOptions): IngestWorkerData {
       retention: o.retention,
       retentionIntervalMs: o.retentionIntervalMs,
       liveSummaries: o.liveSummaries,
+      analysis: o.analysis,
       testHooks: o.test?.hooks,
       testMaxPageCount: o.test?.maxPageCount,
       testQueryOnly: o.test?.queryOnly,

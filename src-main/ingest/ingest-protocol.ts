@@ -11,6 +11,7 @@ import type {
   UsageTotals,
 } from '../contract/index.js';
 import type { RetentionPolicy, RetentionResult, StoreStats, StoreWriteErrorInfo } from '../store/index.js';
+import type { AnalysisConfig } from '../analysis/index.js';
 import type { IngestOp } from './ingest-ops.js';
 
 /** Messages between IngestClient (main thread) and the ingest worker. Plain data, structured-cloned. */
@@ -22,6 +23,8 @@ export interface IngestWorkerData {
   retentionIntervalMs: number;
   /** post committed summaries back (off while nobody watches live events) */
   liveSummaries: boolean;
+  /** the LLM stage's settings (prices, conversation limits), or null to skip LLM analysis */
+  analysis: AnalysisConfig | null;
   /** enables the testPragma call */
   testHooks?: boolean;
   /** pages the file may grow by before writes fail with SQLITE_FULL */
@@ -66,7 +69,7 @@ export type WorkerCallName = keyof WorkerCalls;
 export type ToWorker =
   | { type: 'batch'; batch: number; ops: IngestOp[] }
   | { [M in WorkerCallName]: { type: 'call'; reqId: number; method: M; args: WorkerCalls[M]['args'] } }[WorkerCallName]
-  | { type: 'configure'; retention?: RetentionPolicy; maxBodyBytes?: number; liveSummaries?: boolean }
+  | { type: 'configure'; retention?: RetentionPolicy; maxBodyBytes?: number; liveSummaries?: boolean; analysis?: AnalysisConfig | null }
   | { type: 'close' };
 
 export type FromWorker =

@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyticsFilter, UsageSummaryQuery, UsageTimeseriesQuery } from '../contract/index.js';
-import { analyseExchange, parseLlmView } from '../providers/index.js';
+import { configureAnalysis, reanalyseExchange } from '../analysis/index.js';
+import { parseLlmView, type ProviderFacts, type ProviderInput } from '../providers/index.js';
 import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
 import { transferables, type FromWorker, type IngestWorkerData, type ToWorker, type WorkerCalls } from './ingest-protocol.js';
@@ -21,6 +22,8 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
 let retention: RetentionPolicy = data.retention;
 let maxBodyBytes = data.maxBodyBytes;
 let liveSummaries = data.liveSummaries;
+let analyse = data.analysis !== null;
+if (data.analysis) configureAnalysis(data.analysis);
 let store: ExchangeStore;
 try {
   store = ExchangeStore.open(data.dbPath, { testMaxPageCount: data.testMaxPageCount, testQueryOnly: data.testQueryOnly });
@@ -70,6 +73,11 @@ scheduleIndexing(100);
 // Re-parsing rows an older parser wrote runs the same way: in slices while the writer is idle (one transaction each),
 // at a slower pace under load, with progress posted after every slice.
 const REPARSE_SLICE = 100;
+/**
+ * The parser re-parsing runs. The store keeps conversation ids and turns as they are, but the function must not feed a
+ * conversation tracker either (old exchanges would join live conversations): a stateless analysis belongs here.
+ */
+const reparseAnalyse: (input: ProviderInput) => ProviderFacts = reanalyseExchange;
 interface ReparseRun {
   all: boolean;
   afterId: number;
@@ -101,7 +109,7 @@ function reparseTick(): void {
   const busy = Date.now() - lastBatchAt < 40;
   if (busy && run.done > 0 && Date.now() - lastReparseAt < 500) return scheduleReparse(50);
   try {
-    const r = store.reparseBatch(REPARSE_SLICE, analyseExchange, { all: run.all, afterId: run.afterId });
+    const r = store.reparseBatch(REPARSE_SLICE, reparseAnalyse, { all: run.all, afterId: run.afterId });
     lastReparseAt = Date.now();
     run.afterId = r.lastId;
     run.done += r.processed;
@@ -126,7 +134,7 @@ try {
 
 function handleBatch(batch: number, ops: IngestOp[]): void {
   lastBatchAt = Date.now();
-  const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes) : op));
+  const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes, analyse) : op));
   try {
     const result = store.applyBatch(storeOps);
     scheduleIndexing(50);
@@ -191,6 +199,10 @@ port.on('message', (msg: ToWorker) => {
     case 'configure':
       if (msg.retention !== undefined) retention = msg.retention;
       if (msg.maxBodyBytes !== undefined) maxBodyBytes = msg.maxBodyBytes;
+      if (msg.analysis !== undefined) {
+        analyse = msg.analysis !== null;
+        if (msg.analysis) configureAnalysis(msg.analysis);
+      }
       if (msg.liveSummaries !== undefined) liveSummaries = msg.liveSummaries;
       if (msg.retention !== undefined) runRetention();
       return;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import type { AnalysisConfig } from '../analysis/index.js';
 import type { CaptureStatus } from '../contract/index.js';
 import { StoreWriteError, type RetentionPolicy } from '../store/index.js';
 import type { BeginOp, FinishOp, IngestOp } from './ingest-ops.js';
@@ -346,6 +347,11 @@ export class IngestWriter extends EventEmitter<IngestClientEvents> {
   setRetention(retention: RetentionPolicy): void {
     this.o.retention = retention;
     this.configure({ type: 'configure', retention });
+  }
+
+  setAnalysis(analysis: AnalysisConfig | null): void {
+    this.o.analysis = analysis;
+    this.configure({ type: 'configure', analysis });
   }
 
   setMaxBodyBytes(maxBodyBytes: number): void {

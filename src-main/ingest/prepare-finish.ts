@@ -1,4 +1,5 @@
-import { analyseExchange, emptyFacts, type ProviderFacts } from '../providers/index.js';
+import { analyseExchange } from '../analysis/index.js';
+import { emptyFacts, type ProviderFacts } from '../providers/index.js';
 import type { FinishRecord, StoredSide } from '../store/index.js';
 import { decodeBody } from './decode-body.js';
 import type { CapturedSide, FinishOp } from './ingest-ops.js';
@@ -18,12 +19,12 @@ function decodeSide(side: CapturedSide, maxBodyBytes: number): StoredSide {
 }
 
 /** The decode → providers stages for one finished exchange. Total: a failing parser costs the facts, not the exchange. */
-export function prepareFinish(op: FinishOp, maxBodyBytes: number): FinishRecord {
+export function prepareFinish(op: FinishOp, maxBodyBytes: number, analyse = true): FinishRecord {
   const request = decodeSide(op.request, maxBodyBytes);
   const response = decodeSide(op.response, maxBodyBytes);
-  let facts: ProviderFacts;
-  try {
-    facts = analyseExchange({
+  // analyseExchange is total: a failing parser costs the facts, never the exchange
+  const facts: ProviderFacts = analyse ? analyseExchange({
+      exchangeId: op.id,
       method: op.method,
       host: op.host,
       path: op.path,
@@ -36,10 +37,8 @@ export function prepareFinish(op: FinishOp, maxBodyBytes: number): FinishRecord 
       contentType: response.contentType,
       startedAt: op.startedAt,
       responseChunkTimes: op.response.chunkTimes,
-    });
-  } catch {
-    facts = emptyFacts();
-  }
+    }) : emptyFacts();
+  const midStreamError = facts.providerError !== null && op.state === 'complete' && (op.status ?? 0) < 400;
   return {
     op: 'finish',
     id: op.id,
@@ -50,8 +49,10 @@ export function prepareFinish(op: FinishOp, maxBodyBytes: number): FinishRecord 
     host: op.host,
     path: op.path,
     status: op.status,
-    state: op.state,
-    error: op.error,
+    // an error event inside a successful stream fails the exchange even though HTTP said 200 (an HTTP error status
+    // already says so itself; its message is in the exchange's LLM view)
+    state: midStreamError ? 'error' : op.state,
+    error: op.error ?? (midStreamError && facts.providerError ? { code: 'provider_error', message: `${facts.providerError.type}: ${facts.providerError.message}` } : null),
     ttfbMs: op.ttfbMs,
     totalMs: op.totalMs,
     stream: op.stream,

@@ -1,17 +1,15 @@
-import type { ProviderFacts, ProviderInput } from './provider-facts.js';
+import type { ProviderFacts } from './provider-facts.js';
 
 export type { ProviderFacts, ProviderInput } from './provider-facts.js';
+export type { ProviderModule, StreamParser, Recognition, ParseContext, RecogniseInput } from './provider-module.js';
+export { parseExchange, parseLlmView, startStreamParse, type ParsedExchange, type LiveParseInput } from './parse-exchange.js';
+export { PROVIDER_MODULES } from './registry.js';
+export { estimateUsage } from './usage-estimate.js';
+export { extractUsageByRegex } from './regex-usage.js';
+export { providerForHost } from './provider-hosts.js';
 
 /** Version of the facts below; stored with each exchange so a later parser can re-derive older rows. */
-export const PARSER_VERSION = 0;
-
-/**
- * The providers stage of the ingest pipeline. The capture engine records host, path, status, bytes and timings on its
- * own; recognising LLM APIs (model, usage, cost, conversations) plugs in here, one module per API family.
- */
-export function analyseExchange(_input: ProviderInput): ProviderFacts {
-  return emptyFacts();
-}
+export const PARSER_VERSION = 1;
 
 /** Facts for an exchange nobody recognised (or whose parse failed). */
 export function emptyFacts(): ProviderFacts {
@@ -29,13 +27,7 @@ export function emptyFacts(): ProviderFacts {
     turn: null,
     usageRaw: null,
     responseId: null,
+    providerError: null,
     parserVersion: PARSER_VERSION,
   };
-}
-
-// STUB (store side): the integrator replaces this with the real export from parse-exchange.ts
-import type { LlmView } from '../contract/index.js';
-/** The normalised LLM view of a stored exchange, or null when no provider module understands it. */
-export function parseLlmView(_input: ProviderInput): LlmView | null {
-  return null;
 }

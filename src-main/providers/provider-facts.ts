@@ -2,6 +2,7 @@ import type { HeaderPairs, Usage } from '../contract/index.js';
 
 /** What the providers stage receives: one finished exchange with decoded bodies. */
 export interface ProviderInput {
+  exchangeId: number;
   method: string;
   host: string;
   path: string;
@@ -35,6 +36,8 @@ export interface ProviderFacts {
   /** the provider's usage object(s) verbatim, as JSON text */
   usageRaw: string | null;
   responseId: string | null;
+  /** an error the provider reported in a 200 stream or an error body; the exchange is marked as failed with it */
+  providerError: { type: string; message: string } | null;
   /** bumped when parsing improves, so stored exchanges can be re-derived */
   parserVersion: number;
 }

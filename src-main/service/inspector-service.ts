@@ -18,6 +18,7 @@ import type {
   UsageTimeseries,
   UsageTimeseriesQuery,
   UsageTotals,
+  LlmMessage,
 } from '../contract/index.js';
 import type { CaptureSink, LiveUpdate } from '../capture/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
@@ -113,6 +114,14 @@ export class InspectorService implements CaptureSink {
     if (op.mode === 'tunnel') this.session.tunnels++;
     this.store.finish(op);
     if (this.events.watched) this.events.emit('exchange.updated', endedSummary(op));
+  }
+
+  wantsLiveReplies(): boolean {
+    return this.events.watchedReplies;
+  }
+
+  reply(id: number, message: LlmMessage | null, firstContentAtMs: number | null, complete: boolean): void {
+    this.events.emit('exchange.reply', { id, message, firstContentAtMs, complete });
   }
 
   // ---- the service contract ----

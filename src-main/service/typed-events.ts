@@ -37,6 +37,11 @@ export class ServiceEvents {
     };
   }
 
+  /** Whether anyone watches replies grow (a live parse runs on the forwarding thread only then). */
+  get watchedReplies(): boolean {
+    return this.anyCount > 0 || this.emitter.listenerCount('exchange.reply') > 0;
+  }
+
   /** Whether anyone needs "finished" summaries; the store skips producing them otherwise. */
   get finishedWatched(): boolean {
     return this.anyCount > 0 || this.emitter.listenerCount('exchange.finished') > 0;

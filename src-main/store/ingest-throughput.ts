@@ -59,7 +59,7 @@ function record(op: FinishOp): FinishRecord {
     facts: { provider: 'openai', api: 'openai.chat', model: 'gpt-4o-mini', responseModel: 'gpt-4o-mini-2024-07-18',
       usage: { inputTokens: 12, outputTokens: 34, cacheReadTokens: null, cacheWriteTokens: null, reasoningTokens: null,
         totalTokens: 46, source: 'provider' }, costUsd: 0.0001, conversationId: null, tag: null, ttftMs: 130,
-      finishReason: 'stop', turn: 1, usageRaw: null, responseId: null, parserVersion: PARSER_VERSION } };
+      finishReason: 'stop', turn: 1, usageRaw: null, responseId: null, providerError: null, parserVersion: PARSER_VERSION } };
 }
 
 /** Writes `count` finished exchanges with ~1 KB bodies and reports exchanges per second (bodies prepared up front). */
