@@ -69,9 +69,10 @@ export async function llmParsingScenario(ctx: BenchContext, rootDir: string): Pr
       scenario: '8. LLM analysis per exchange: 2.6 KB JSON reply',
       direct: '—',
       proxied: `${num(jsonUs)} µs`,
-      ratio: proxyUs ? `${num((jsonUs / proxyUs) * 100, 1)}% of the proxy's ${num(proxyUs)} µs/req` : '—',
-      target: '≤ 10% of proxy cost',
-      met: proxyUs ? jsonUs / proxyUs <= 0.1 : null,
+      // runs in the ingest worker, beside the forwarding thread; its effect on throughput is row 8 (parsing off vs on)
+      ratio: proxyUs ? `${num((jsonUs / proxyUs) * 100, 1)}% of the inspector's ${num(proxyUs)} µs/req (worker thread)` : '—',
+      target: '—',
+      met: null,
     },
     {
       scenario: '8. conversation matching per call at 10k vs 100k calls',

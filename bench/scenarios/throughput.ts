@@ -110,6 +110,24 @@ export async function throughputScenario(ctx: BenchContext): Promise<ScenarioOut
       data.rssPeakBytes = p.rssPeak;
     }
   }
+  // The same load with LLM parsing switched off: what understanding the calls costs in throughput
+  await ctx.inspector.patchConfig({ capture: { parseLlm: false } });
+  try {
+    const noParse = await run(ctx, 'proxied', 64, durationMs, false);
+    const withParse = (data.c64 as { proxied: { reqPerSec: number } } | undefined)?.proxied.reqPerSec ?? Number.NaN;
+    const share = 1 - withParse / noParse.load.reqPerSec;
+    data.c64NoParse = { reqPerSec: Math.round(noParse.load.reqPerSec), errors: noParse.load.errors };
+    rows.push({
+      scenario: `8. throughput, 64 conns, LLM parsing off vs on (${durationMs / 1000} s)`,
+      direct: `${num(noParse.load.reqPerSec)} req/s (off)`,
+      proxied: `${num(withParse)} req/s (on)`,
+      ratio: `parsing costs ${num(Math.max(0, share) * 100, 1)}%`,
+      target: '≤ 10% of throughput',
+      met: Number.isFinite(share) ? share <= 0.1 : null,
+    });
+  } finally {
+    await ctx.inspector.patchConfig({ capture: { parseLlm: true } });
+  }
   // The same load with capture switched off: the proxy engine's own ceiling on this machine, so the cost of capture
   // can be told apart from the cost of relaying two TLS legs through Node's HTTP stack.
   await ctx.inspector.patchConfig({ capture: { enabled: false } });

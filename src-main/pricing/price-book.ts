@@ -1,7 +1,7 @@
 // Cost of one exchange in USD: the user's price overrides first, then local model servers (free by default), then the
 // bundled price data of @pydantic/genai-prices (0.x; its API stays inside this module). An unknown price is null,
 // never 0.
-import { calcPrice } from '@pydantic/genai-prices';
+import { calcPrice, type Provider } from '@pydantic/genai-prices';
 import type { Config } from '../contract/config.js';
 import type { Usage } from '../contract/exchange.js';
 
@@ -205,18 +205,37 @@ function toLibraryUsage(usage: Usage): LibraryUsage | null {
   return out;
 }
 
+/**
+ * The library matches the provider (regexes over every provider) and then the model (rules over every model of it) on
+ * each call, ~40 µs. Both matches depend only on (provider hint, model), so the first successful match is remembered as
+ * a provider holding just that model; later calls price against it directly. Prices still depend on the usage and the
+ * timestamp (historic, tiered and time-of-day prices), which the library evaluates every time.
+ */
+const matchCache = new Map<string, Provider | null>();
+const MATCH_CACHE_MAX = 2000;
+
 function libraryPrice(
   usage: LibraryUsage,
   model: string,
   options: { providerApiUrl?: string; providerId?: string; timestamp: Date | undefined },
 ): { costUsd: number; model: string } | null {
+  const key = `${options.providerApiUrl ?? ''}|${options.providerId ?? ''}|${model}`;
+  const narrowed = matchCache.get(key);
+  if (narrowed === null) return null;
   try {
-    const opts: { providerApiUrl?: string; providerId?: string; timestamp?: Date } = {};
-    if (options.providerApiUrl) opts.providerApiUrl = options.providerApiUrl;
-    if (options.providerId) opts.providerId = options.providerId;
+    const opts: { provider?: Provider; providerApiUrl?: string; providerId?: string; timestamp?: Date } = {};
+    if (narrowed) opts.provider = narrowed;
+    else {
+      if (options.providerApiUrl) opts.providerApiUrl = options.providerApiUrl;
+      if (options.providerId) opts.providerId = options.providerId;
+    }
     if (options.timestamp) opts.timestamp = options.timestamp;
     const r = calcPrice(usage, model, opts);
-    if (!r) return null;
+    if (!r) {
+      if (!narrowed) remember(key, null);
+      return null;
+    }
+    if (!narrowed && r.provider && r.model) remember(key, { ...r.provider, models: [r.model] });
     const total = r.total_price;
     if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) return null;
     const id = r.model && typeof r.model.id === 'string' ? r.model.id : model;
@@ -224,4 +243,9 @@ function libraryPrice(
   } catch {
     return null;
   }
+}
+
+function remember(key: string, value: Provider | null): void {
+  if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
+  matchCache.set(key, value);
 }
