@@ -72,9 +72,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     settings = fresh;
     // let requests in flight finish on the old agents
     setTimeout(() => old.dispose(), 60_000).unref();
-    store.setRetention(next.retention);
-    store.setMaxBodyBytes(next.capture.maxBodyBytes);
-    store.setAnalysis(analysisOf(next));
+    store.reconfigure({ retention: next.retention, maxBodyBytes: next.capture.maxBodyBytes, analysis: analysisOf(next) });
     warnInsecure(next, log);
   });
 

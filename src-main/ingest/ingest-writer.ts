@@ -344,19 +344,10 @@ export class IngestWriter extends EventEmitter<IngestClientEvents> {
     });
   }
 
-  setRetention(retention: RetentionPolicy): void {
-    this.o.retention = retention;
-    this.configure({ type: 'configure', retention });
-  }
-
-  setAnalysis(analysis: AnalysisConfig | null): void {
-    this.o.analysis = analysis;
-    this.configure({ type: 'configure', analysis });
-  }
-
-  setMaxBodyBytes(maxBodyBytes: number): void {
-    this.o.maxBodyBytes = maxBodyBytes;
-    this.configure({ type: 'configure', maxBodyBytes });
+  /** Settings that follow the app config; kept here too so a restarted worker starts with them. */
+  reconfigure(c: { retention: RetentionPolicy; maxBodyBytes: number; analysis: AnalysisConfig | null }): void {
+    Object.assign(this.o, c);
+    this.configure({ type: 'configure', ...c });
   }
 
   /** Summaries cost a structured clone per exchange on the main thread; skip them while nobody watches. */
