@@ -12,6 +12,7 @@ import { fetch as undiciFetch } from 'undici';
 import type { ExchangeMode, ExchangeSummary } from '../../src-main/contract/index.js';
 import {
   fixtureBytes,
+  manifestEntry,
   fixtureReply,
   sha256,
   splitSseEvents,
@@ -19,6 +20,7 @@ import {
   type FakeProvider,
   type ReceivedRequest,
 } from '../support/fake-provider.js';
+import { assertLlmFacts } from '../harness/llm-facts.js';
 import { startTestInspector, type TestInspector } from '../harness/inspector-harness.js';
 
 let provider: FakeProvider;
@@ -156,6 +158,8 @@ async function assertCaptured(m: ReturnType<typeof mark>, exp: CaptureExpectatio
   assert.match(keyHeaders[0]![1], /\[REDACTED sha256:[0-9a-f]{8}\]/, `${exp.keyHeader} is redacted`);
   const json = JSON.stringify(detail);
   assert.ok(!json.includes(exp.secret), `the API key must not appear anywhere in the stored exchange detail`);
+  // the LLM layer understood what the real SDK sent and got: the MANIFEST's model, usage and message facts
+  assertLlmFacts(x, detail, manifestEntry(exp.fixture));
   return x;
 }
 
