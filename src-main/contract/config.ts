@@ -160,7 +160,7 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
-/** A partial update as sent by the UI or CLI: any subset of sections, each section partially. */
+/** A partial update as sent by the UI or CLI: some sections, each of them partially. */
 export const ConfigPatchSchema = z.object({
   proxy: ConfigSchema.shape.proxy.unwrap().partial().optional(),
   ui: ConfigSchema.shape.ui.unwrap().partial().optional(),

@@ -4,6 +4,7 @@ import { createAnthropicAccumulator } from './anthropic-stream.js';
 import { anthropicUsage, countTokensUsage } from './anthropic-usage.js';
 import type { ParseContext, ProviderModule, Recognition, RecogniseInput, StreamParser } from './provider-module.js';
 import { arr, isObj, sseFramer, str, tryJson } from './stream-framing.js';
+import { emptyResponse as emptyStreamResponse } from './openai-usage.js';
 
 export { createAnthropicAccumulator } from './anthropic-stream.js';
 export type { AnthropicAccumulator } from './anthropic-stream.js';
@@ -117,18 +118,9 @@ export function parseAnthropicRequest(body: unknown, ctx: ParseContext): LlmRequ
   };
 }
 
+/** A whole body is complete by definition (streams decide for themselves). */
 function emptyResponse(): LlmResponse {
-  return {
-    responseModel: null,
-    responseId: null,
-    message: null,
-    finishReason: null,
-    usage: null,
-    rawUsage: null,
-    error: null,
-    citations: [],
-    complete: true,
-  };
+  return { ...emptyStreamResponse(), complete: true };
 }
 
 /** An error body (`{type:"error", error:{type,message}}`, or any body of a failed HTTP status). */

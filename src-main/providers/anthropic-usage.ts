@@ -1,5 +1,6 @@
 import type { Usage } from '../contract/index.js';
 import { isObj, num } from './stream-framing.js';
+import { countOnlyUsage } from './openai-usage.js';
 
 /**
  * Anthropic usage → normalised usage. `input_tokens` excludes cached tokens (only those after the last cache
@@ -31,15 +32,7 @@ export function anthropicUsage(raw: unknown): Usage | null {
 export function countTokensUsage(raw: unknown): Usage | null {
   const input = isObj(raw) ? num(raw['input_tokens']) : null;
   if (input === null) return null;
-  return {
-    inputTokens: input,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    totalTokens: null,
-    source: 'provider',
-  };
+  return countOnlyUsage(input);
 }
 
 /**

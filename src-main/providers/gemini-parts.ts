@@ -1,6 +1,6 @@
 import type { ContentPart, LlmError, LlmMessage, LlmRole, ToolDef, Usage } from '../contract/index.js';
 import { arr, isObj, num, str } from './stream-framing.js';
-import { parseArgs } from './openai-usage.js';
+import { countOnlyUsage, parseArgs } from './openai-usage.js';
 
 /**
  * Gemini / Vertex `Content` parts → normalised parts, shared by requests (the resent `contents` history), whole
@@ -47,15 +47,7 @@ export function geminiUsage(raw: unknown): Usage | null {
 export function countTokensUsage(raw: unknown): Usage | null {
   const total = isObj(raw) ? num(raw['totalTokens']) : null;
   if (total === null) return null;
-  return {
-    inputTokens: total,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    totalTokens: null,
-    source: 'provider',
-  };
+  return countOnlyUsage(total);
 }
 
 /** Google's error envelope `{"error":{code,message,status}}` (also inside a stream chunk or a one-element array). */

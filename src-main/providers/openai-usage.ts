@@ -192,6 +192,19 @@ export function emptyResponse(): LlmResponse {
   };
 }
 
+/** Usage of a token-count call (count_tokens, :countTokens): a prompt count, nothing generated or cached. */
+export function countOnlyUsage(input: number): Usage {
+  return {
+    inputTokens: input,
+    outputTokens: null,
+    cacheReadTokens: null,
+    cacheWriteTokens: null,
+    reasoningTokens: null,
+    totalTokens: null,
+    source: 'provider',
+  };
+}
+
 /** `data:image/png;base64,…` → `image/png`. */
 export function dataUrlMediaType(url: string | null): string | null {
   if (url === null) return null;

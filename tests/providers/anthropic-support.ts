@@ -6,6 +6,7 @@ import { anthropicMessages } from '../../src-main/providers/anthropic-messages.j
 import { bedrockConverse } from '../../src-main/providers/bedrock-converse.js';
 import type { ParseContext, ProviderModule } from '../../src-main/providers/provider-module.js';
 import type { ManifestEntry } from '../support/fixtures.js';
+export { splitAt } from '../support/chunks.js';
 
 export const MODULES: ProviderModule[] = [anthropicMessages, bedrockConverse];
 
@@ -39,17 +40,6 @@ export function feed(
   return { res, first: p.firstContentAtMs, snapshot };
 }
 
-export function splitAt(buf: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.max(0, Math.min(buf.length, c))))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (const p of points) {
-    out.push(buf.subarray(start, p));
-    start = p;
-  }
-  out.push(buf.subarray(start));
-  return out;
-}
 
 export function textOf(res: LlmResponse): string {
   return (res.message?.parts ?? []).map((p) => (p.type === 'text' ? p.text : '')).join('');

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { LlmResponse } from '../../src-main/contract/index.js';
 import type { ParseContext } from '../../src-main/providers/provider-module.js';
 import { cohereChat } from '../../src-main/providers/cohere-chat.js';
+import { splitAt } from '../support/chunks.js';
 
 function rec(method: string, host: string, path: string) {
   return cohereChat.recognise({ method, host, path, query: new URLSearchParams(), headers: [], body: null });
@@ -23,17 +24,6 @@ const ctx: ParseContext = {
   status: 200,
 };
 
-function splitAt(buf: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.max(0, Math.min(buf.length, c))))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (const p of points) {
-    out.push(buf.subarray(start, p));
-    start = p;
-  }
-  out.push(buf.subarray(start));
-  return out;
-}
 
 function feed(chunks: Uint8Array[], c: ParseContext = ctx): { res: LlmResponse; first: number | null } {
   const p = cohereChat.streamParser(c, 'text/event-stream');

@@ -4,6 +4,7 @@ import type { ContentPart, LlmResponse } from '../../src-main/contract/index.js'
 import type { ParseContext } from '../../src-main/providers/provider-module.js';
 import { geminiGenerate } from '../../src-main/providers/gemini-generate.js';
 import { fixtureBytes, splitJsonArrayStream, splitSseEvents, type ManifestEntry } from '../support/fixtures.js';
+export { splitAt } from '../support/chunks.js';
 export const USAGE_KEYS = ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens', 'totalTokens'] as const;
 
 export function rec(method: string, host: string, path: string) {
@@ -18,17 +19,6 @@ export function ctxFor(url: string, status = 200): ParseContext {
   return { ...r, host: u.host, path: u.pathname, query: u.searchParams, urlModel: m?.[1] ? decodeURIComponent(m[1]) : null, status };
 }
 
-export function splitAt(buf: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.max(0, Math.min(buf.length, c))))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (const p of points) {
-    out.push(buf.subarray(start, p));
-    start = p;
-  }
-  out.push(buf.subarray(start));
-  return out;
-}
 
 export function feed(ctx: ParseContext, contentType: string, chunks: Uint8Array[]): { res: LlmResponse; first: number | null } {
   const p = geminiGenerate.streamParser(ctx, contentType);

@@ -8,6 +8,7 @@ import type { LlmResponse } from '../../src-main/contract/index.js';
 import type { ParseContext } from '../../src-main/providers/provider-module.js';
 import { ollamaNative } from '../../src-main/providers/ollama-native.js';
 import { fixtureBytes, manifest, manifestEntry, splitLines, type ManifestEntry } from '../support/fixtures.js';
+import { splitAt } from '../support/chunks.js';
 
 const USAGE_KEYS = ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens', 'totalTokens'] as const;
 
@@ -22,17 +23,6 @@ function ctxFor(url: string, status = 200): ParseContext {
   return { ...r, host: u.host, path: u.pathname, query: u.searchParams, urlModel: null, status };
 }
 
-function splitAt(buf: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.max(0, Math.min(buf.length, c))))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (const p of points) {
-    out.push(buf.subarray(start, p));
-    start = p;
-  }
-  out.push(buf.subarray(start));
-  return out;
-}
 
 function feed(ctx: ParseContext, chunks: Uint8Array[]): { res: LlmResponse; first: number | null } {
   const p = ollamaNative.streamParser(ctx, 'application/x-ndjson');

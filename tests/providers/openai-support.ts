@@ -6,6 +6,7 @@ import { openaiChat } from '../../src-main/providers/openai-chat.js';
 import { openaiCompletions } from '../../src-main/providers/openai-completions.js';
 import { openaiEmbeddings } from '../../src-main/providers/openai-embeddings.js';
 import { openaiResponses } from '../../src-main/providers/openai-responses.js';
+export { splitAt } from '../support/chunks.js';
 
 export const OPENAI_MODULES: ProviderModule[] = [openaiChat, openaiResponses, openaiCompletions, openaiEmbeddings];
 
@@ -41,17 +42,6 @@ export function feed(module: ProviderModule, ctx: ParseContext, chunks: Uint8Arr
 }
 
 /** Splits `buf` at the given (unsorted, possibly repeated) byte offsets. */
-export function splitAt(buf: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.max(0, Math.min(buf.length, c))))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (const p of points) {
-    out.push(buf.subarray(start, p));
-    start = p;
-  }
-  out.push(buf.subarray(start));
-  return out;
-}
 
 export function partsOf(res: LlmResponse, type: ContentPart['type']): ContentPart[] {
   return (res.message?.parts ?? []).filter((p) => p.type === type);
