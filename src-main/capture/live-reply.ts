@@ -1,9 +1,25 @@
 import type { HeaderPairs } from '../contract/index.js';
-import { startStreamParse, type StreamParser } from '../providers/index.js';
+import type { LiveParseInput, StreamParser } from '../providers/index.js';
 import type { CaptureSink } from './capture-sink.js';
 
 /** at most one reply update per exchange per this many ms */
 const THROTTLE_MS = 100;
+
+type Providers = typeof import('../providers/index.js');
+let providers: Providers | null = null;
+let loading: Promise<Providers | null> | null = null;
+
+/**
+ * The provider modules are only needed on the forwarding thread while someone watches replies grow; they are loaded
+ * then, not at start.
+ */
+function loadProviders(): Promise<Providers | null> {
+  loading ??= import('../providers/index.js').then(
+    (m) => (providers = m),
+    () => null,
+  );
+  return loading;
+}
 
 /**
  * Follows a streamed LLM reply as it arrives, for live views only (the stored parse is redone from the stored body
@@ -12,10 +28,13 @@ const THROTTLE_MS = 100;
 export class LiveReply {
   private lastSent = 0;
   private timer: NodeJS.Timeout | null = null;
+  private parser: StreamParser | null = null;
+  /** chunks that arrived while the provider modules were still loading */
+  private early: [Buffer, number][] | null = null;
+  private ended = false;
 
   private constructor(
     private readonly id: number,
-    private readonly parser: StreamParser,
     private readonly sink: CaptureSink,
   ) {}
 
@@ -29,15 +48,34 @@ export class LiveReply {
   ): LiveReply | null {
     // compressed streams are rare for SSE; decoding them live is not worth it on the forwarding thread
     if (!sink.wantsLiveReplies() || contentEncoding !== null) return null;
+    const input: LiveParseInput = { ...exchange, status, contentType };
+    const reply = new LiveReply(id, sink);
+    if (providers) return reply.attach(providers, input) ? reply : null;
+    reply.early = [];
+    void loadProviders().then((p) => {
+      if (p && reply.attach(p, input)) {
+        for (const [chunk, at] of reply.early ?? []) reply.push(chunk, at);
+        if (reply.ended) reply.end();
+      }
+      reply.early = null;
+    });
+    return reply;
+  }
+
+  private attach(p: Providers, input: LiveParseInput): boolean {
     try {
-      const parser = startStreamParse({ ...exchange, status, contentType });
-      return parser ? new LiveReply(id, parser, sink) : null;
+      this.parser = p.startStreamParse(input);
     } catch {
-      return null;
+      this.parser = null;
     }
+    return this.parser !== null;
   }
 
   push(chunk: Buffer, atMs: number): void {
+    if (this.parser === null) {
+      this.early?.push([chunk, atMs]);
+      return;
+    }
     try {
       this.parser.push(chunk, atMs);
     } catch {
@@ -49,7 +87,8 @@ export class LiveReply {
   }
 
   end(): void {
-    this.send(true);
+    this.ended = true;
+    if (this.parser !== null) this.send(true);
   }
 
   private send(final: boolean): void {
@@ -57,10 +96,12 @@ export class LiveReply {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    const parser = this.parser;
+    if (parser === null) return;
     this.lastSent = Date.now();
     try {
-      const r = final ? this.parser.end() : this.parser.snapshot();
-      this.sink.reply(this.id, r.message, this.parser.firstContentAtMs, final && r.complete);
+      const r = final ? parser.end() : parser.snapshot();
+      this.sink.reply(this.id, r.message, parser.firstContentAtMs, final && r.complete);
     } catch {
       // a live view is a nicety; the stored parse is authoritative
     }

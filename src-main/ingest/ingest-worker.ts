@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyticsFilter, UsageSummaryQuery, UsageTimeseriesQuery } from '../contract/index.js';
-import { configureAnalysis, reanalyseExchange } from '../analysis/index.js';
+import { AnalysisLoader } from './analysis-loader.js';
 import { parseLlmView, type ProviderFacts, type ProviderInput } from '../providers/index.js';
 import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
@@ -22,8 +22,7 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
 let retention: RetentionPolicy = data.retention;
 let maxBodyBytes = data.maxBodyBytes;
 let liveSummaries = data.liveSummaries;
-let analyse = data.analysis !== null;
-if (data.analysis) configureAnalysis(data.analysis);
+const analysis = new AnalysisLoader(data.analysis);
 let store: ExchangeStore;
 try {
   store = ExchangeStore.open(data.dbPath, { testMaxPageCount: data.testMaxPageCount, testQueryOnly: data.testQueryOnly });
@@ -77,7 +76,9 @@ const REPARSE_SLICE = 100;
  * The parser re-parsing runs. The store keeps conversation ids and turns as they are, but the function must not feed a
  * conversation tracker either (old exchanges would join live conversations): a stateless analysis belongs here.
  */
-const reparseAnalyse: (input: ProviderInput) => ProviderFacts = reanalyseExchange;
+function reparseAnalyse(): ((input: ProviderInput) => ProviderFacts) | null {
+  return analysis.ready?.reanalyseExchange ?? null;
+}
 interface ReparseRun {
   all: boolean;
   afterId: number;
@@ -108,8 +109,18 @@ function reparseTick(): void {
   if (run === null) return;
   const busy = Date.now() - lastBatchAt < 40;
   if (busy && run.done > 0 && Date.now() - lastReparseAt < 500) return scheduleReparse(50);
+  const analyse = reparseAnalyse();
+  if (analyse === null) {
+    // the LLM stage loads on demand; with LLM parsing off there is nothing to re-derive
+    if (analysis.enabled) void analysis.load().then(() => scheduleReparse(1));
+    else {
+      reparseRun = null;
+      post({ type: 'reparse-progress', done: run.done, total: run.done, changed: run.changed, failed: run.failed });
+    }
+    return;
+  }
   try {
-    const r = store.reparseBatch(REPARSE_SLICE, reparseAnalyse, { all: run.all, afterId: run.afterId });
+    const r = store.reparseBatch(REPARSE_SLICE, analyse, { all: run.all, afterId: run.afterId });
     lastReparseAt = Date.now();
     run.afterId = r.lastId;
     run.done += r.processed;
@@ -134,7 +145,7 @@ try {
 
 function handleBatch(batch: number, ops: IngestOp[]): void {
   lastBatchAt = Date.now();
-  const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes, analyse) : op));
+  const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes, analysis.ready?.analyseExchange ?? null) : op));
   try {
     const result = store.applyBatch(storeOps);
     scheduleIndexing(50);
@@ -183,7 +194,23 @@ function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; tra
   }
 }
 
+// Messages are handled strictly in order. Only the first batch that needs the LLM stage waits (for it to load); while
+// anything waits, later messages queue behind it.
+let waiting: Promise<void> | null = null;
 port.on('message', (msg: ToWorker) => {
+  const load = msg.type === 'batch' && analysis.needsLoad(msg.ops);
+  if (waiting === null && !load) return handle(msg);
+  const next: Promise<void> = (waiting ?? Promise.resolve()).then(async () => {
+    if (load) await analysis.load();
+    handle(msg);
+  });
+  waiting = next;
+  void next.finally(() => {
+    if (waiting === next) waiting = null;
+  });
+});
+
+function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'batch':
       handleBatch(msg.batch, msg.ops);
@@ -199,10 +226,7 @@ port.on('message', (msg: ToWorker) => {
     case 'configure':
       if (msg.retention !== undefined) retention = msg.retention;
       if (msg.maxBodyBytes !== undefined) maxBodyBytes = msg.maxBodyBytes;
-      if (msg.analysis !== undefined) {
-        analyse = msg.analysis !== null;
-        if (msg.analysis) configureAnalysis(msg.analysis);
-      }
+      if (msg.analysis !== undefined) analysis.setConfig(msg.analysis);
       if (msg.liveSummaries !== undefined) liveSummaries = msg.liveSummaries;
       if (msg.retention !== undefined) runRetention();
       return;
@@ -215,8 +239,8 @@ port.on('message', (msg: ToWorker) => {
         store.close();
       } finally {
         post({ type: 'closed' });
-        port.close();
+        port?.close();
       }
       return;
   }
-});
+}

@@ -1,5 +1,4 @@
-import { analyseExchange } from '../analysis/index.js';
-import { emptyFacts, type ProviderFacts } from '../providers/index.js';
+import { emptyFacts, type ProviderFacts, type ProviderInput } from '../providers/index.js';
 import type { FinishRecord, StoredSide } from '../store/index.js';
 import { decodeBody } from './decode-body.js';
 import type { CapturedSide, FinishOp } from './ingest-ops.js';
@@ -19,11 +18,18 @@ function decodeSide(side: CapturedSide, maxBodyBytes: number): StoredSide {
 }
 
 /** The decode → providers stages for one finished exchange. Total: a failing parser costs the facts, not the exchange. */
-export function prepareFinish(op: FinishOp, maxBodyBytes: number, analyse = true): FinishRecord {
+/**
+ * The decode → LLM stages for one finished exchange. `analyse` is the LLM stage (total: a failing parser costs the
+ * facts, not the exchange), or null when LLM parsing is off or not loaded.
+ */
+export function prepareFinish(
+  op: FinishOp,
+  maxBodyBytes: number,
+  analyse: ((input: ProviderInput) => ProviderFacts) | null,
+): FinishRecord {
   const request = decodeSide(op.request, maxBodyBytes);
   const response = decodeSide(op.response, maxBodyBytes);
-  // analyseExchange is total: a failing parser costs the facts, never the exchange
-  const facts: ProviderFacts = analyse ? analyseExchange({
+  const facts: ProviderFacts = analyse ? analyse({
       exchangeId: op.id,
       method: op.method,
       host: op.host,

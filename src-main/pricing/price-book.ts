@@ -1,7 +1,8 @@
 // Cost of one exchange in USD: the user's price overrides first, then local model servers (free by default), then the
 // bundled price data of @pydantic/genai-prices (0.x; its API stays inside this module). An unknown price is null,
 // never 0.
-import { calcPrice, type Provider } from '@pydantic/genai-prices';
+import { createRequire } from 'node:module';
+import type { calcPrice as CalcPrice, Provider } from '@pydantic/genai-prices';
 import type { Config } from '../contract/config.js';
 import type { Usage } from '../contract/exchange.js';
 
@@ -212,6 +213,13 @@ function toLibraryUsage(usage: Usage): LibraryUsage | null {
  * timestamp (historic, tiered and time-of-day prices), which the library evaluates every time.
  */
 const matchCache = new Map<string, Provider | null>();
+
+// The price data is ~20 MB once parsed: loaded on the first call that needs a price, not when the worker starts.
+let loadedCalcPrice: typeof CalcPrice | null = null;
+function calcPrice(...args: Parameters<typeof CalcPrice>): ReturnType<typeof CalcPrice> {
+  loadedCalcPrice ??= (createRequire(import.meta.url)('@pydantic/genai-prices') as { calcPrice: typeof CalcPrice }).calcPrice;
+  return loadedCalcPrice(...args);
+}
 const MATCH_CACHE_MAX = 2000;
 
 function libraryPrice(

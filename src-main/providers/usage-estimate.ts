@@ -2,9 +2,9 @@
 // streams, Ollama mid-stream errors, ...). Counts use gpt-tokenizer's o200k_base vocabulary (GPT-4o/4.1/5/o-series);
 // for every other model family it is an approximation, which `source: 'estimated'` tells the UI.
 //
-// Only the o200k entry point is imported so that no other vocabulary is loaded. The library keeps a bounded LRU merge
-// cache of its own; this module caches nothing.
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+// Only the o200k entry point is loaded, and only on the first estimate: the vocabulary costs ~70 MB of memory, which a
+// session whose providers all report usage never needs. The library keeps a bounded LRU merge cache of its own.
+import { createRequire } from 'node:module';
 import type { Usage } from '../contract/exchange.js';
 import type { ContentPart, LlmMessage, LlmRequest, LlmResponse } from '../contract/llm.js';
 
@@ -23,6 +23,14 @@ export const EXACT_CHAR_BUDGET = 128 * 1024;
 const DEFAULT_CHARS_PER_TOKEN = 4;
 /** Text with special-token markers (`<|endoftext|>`) is counted as plain text instead of throwing. */
 const ENCODE_OPTIONS = { disallowedSpecial: new Set<string>() };
+
+type CountTokens = (text: string, options: typeof ENCODE_OPTIONS) => number;
+let loadedCountTokens: CountTokens | null = null;
+
+function countTokens(text: string, options: typeof ENCODE_OPTIONS): number {
+  loadedCountTokens ??= (createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as { countTokens: CountTokens }).countTokens;
+  return loadedCountTokens(text, options);
+}
 
 /** Counts tokens within a per-call character budget; never throws. */
 class Counter {

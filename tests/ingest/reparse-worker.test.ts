@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { ConfigSchema } from '../../src-main/contract/index.js';
 import { IngestClient, type ReparseProgress } from '../../src-main/ingest/index.js';
 import { emptyFacts, PARSER_VERSION } from '../../src-main/providers/index.js';
 import { ExchangeStore } from '../../src-main/store/index.js';
@@ -35,7 +36,8 @@ test('older rows are re-parsed in the background after open, with progress; repa
   seed.applyBatch([...old, ...current]);
   seed.close();
 
-  const client = await IngestClient.start({ dbPath, retention });
+  const defaults = ConfigSchema.parse({});
+  const client = await IngestClient.start({ dbPath, retention, analysis: { pricing: defaults.pricing, conversations: defaults.conversations } });
   const seen: ReparseProgress[] = [];
   const last = await untilFinished(client, seen);
   assert.equal(last.total, 250);
