@@ -66,7 +66,8 @@ export class IngestWriter extends EventEmitter<IngestClientEvents> {
 
   protected spawn(): Promise<void> {
     const data = workerDataOf(this.o);
-    const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: data });
+    // A small young generation: the worker makes short-lived garbage (parsing) and should not hold tens of MB for it
+    const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
       let opened = false;
