@@ -5,6 +5,8 @@ import {
   emptyFacts,
   estimateUsage,
   extractUsageByRegex,
+  HEAD_CHARS,
+  TAIL_CHARS,
   parseExchange,
   type ParsedExchange,
   type ProviderFacts,
@@ -117,7 +119,12 @@ export class LlmAnalyser {
     if (body === null || body.length === 0 || body.length > REGEX_SCAN_MAX || !TEXTUAL.test(input.contentType ?? '')) {
       return emptyFacts();
     }
-    const usage = extractUsageByRegex(body.toString('utf8'));
+    // the scan only looks at the head and the tail; decoding a 10 MB body whole just to cut it would cost more
+    const usage = extractUsageByRegex(
+      body.length <= HEAD_CHARS + TAIL_CHARS
+        ? body.toString('utf8')
+        : `${body.subarray(0, HEAD_CHARS).toString('utf8')}\n${body.subarray(body.length - TAIL_CHARS).toString('utf8')}`,
+    );
     return usage === null ? emptyFacts() : { ...emptyFacts(), usage };
   }
 }

@@ -5,7 +5,7 @@ export type { ProviderModule, StreamParser, Recognition, ParseContext, Recognise
 export { parseExchange, parseLlmView, startStreamParse, type ParsedExchange, type LiveParseInput } from './parse-exchange.js';
 export { PROVIDER_MODULES } from './registry.js';
 export { estimateUsage } from './usage-estimate.js';
-export { extractUsageByRegex } from './regex-usage.js';
+export { extractUsageByRegex, HEAD_CHARS, TAIL_CHARS } from './regex-usage.js';
 export { providerForHost } from './provider-hosts.js';
 
 /** Version of the facts below; stored with each exchange so a later parser can re-derive older rows. */

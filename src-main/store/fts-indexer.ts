@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ftsText } from './fts.js';
+import { FTS_MAX_BYTES, ftsText, isTextual } from './fts.js';
 
 interface PendingRow {
   id: number;
@@ -28,7 +28,8 @@ export class FtsIndexer {
     this.mark = db.prepare('INSERT OR IGNORE INTO fts_pending (id) VALUES (?)');
     this.pick = db.prepare(`SELECT p.id, e.url, e.req_content_type, e.content_type FROM fts_pending p
       JOIN exchanges e ON e.id = p.id ORDER BY p.id LIMIT ?`);
-    this.body = db.prepare('SELECT data FROM bodies WHERE key = ?').pluck();
+    // only the indexed head of a body is read back: a 10 MB body must not be paged in whole to index its first MiB
+    this.body = db.prepare(`SELECT substr(data, 1, ${FTS_MAX_BYTES}) FROM bodies WHERE key = ?`).pluck();
     this.ftsDelete = db.prepare('DELETE FROM exchanges_fts WHERE rowid = ?');
     this.ftsInsert = db.prepare('INSERT INTO exchanges_fts (rowid, url, req, res) VALUES (?, ?, ?, ?)');
     this.unmark = db.prepare('DELETE FROM fts_pending WHERE id <= ?');
@@ -38,8 +39,8 @@ export class FtsIndexer {
       for (const r of rows) {
         // a re-finished exchange may already be indexed; deleting a missing rowid is a no-op in a contentless_delete table
         this.ftsDelete.run(r.id);
-        const req = ftsText((this.body.get(r.id * 2) as Buffer | undefined) ?? null, r.req_content_type);
-        const res = ftsText((this.body.get(r.id * 2 + 1) as Buffer | undefined) ?? null, r.content_type);
+        const req = isTextual(r.req_content_type) ? ftsText((this.body.get(r.id * 2) as Buffer | undefined) ?? null, r.req_content_type) : '';
+        const res = isTextual(r.content_type) ? ftsText((this.body.get(r.id * 2 + 1) as Buffer | undefined) ?? null, r.content_type) : '';
         this.ftsInsert.run(r.id, r.url, req || null, res || null);
       }
       const last = rows.at(-1);

@@ -5,6 +5,11 @@ export const FTS_MAX_BYTES = 1024 * 1024;
 
 const BINARY_TYPE = /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|wasm|x-protobuf|protobuf|grpc|vnd\.google\.protobuf)/i;
 
+/** Whether a body of this content type can hold text worth indexing (unknown types are tried). */
+export function isTextual(contentType: string | null): boolean {
+  return contentType === null || !BINARY_TYPE.test(contentType.trim());
+}
+
 /** Text to index for a body, or '' when it is absent or not text. */
 export function ftsText(body: Buffer | null, contentType: string | null): string {
   if (body === null || body.length === 0) return '';
