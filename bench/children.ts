@@ -126,6 +126,7 @@ export interface InspectorStats {
   errors: number;
   session: { exchanges: number; errors: number; tunnels: number; inFlight: number };
   capture: { paused: boolean; reason: string | null; queueDepth: number; dropped: number };
+  memory?: { rssBytes: number; mainHeapBytes: number; workerHeapBytes: number };
 }
 
 export interface InspectorChild extends Child {

@@ -124,7 +124,10 @@ async function main(): Promise<void> {
         scenario: '6. inspector RSS after all traffic (flushed)',
         direct: '—',
         proxied: mb(afterRss),
-        ratio: after ? `${after.session.exchanges.toLocaleString('en-US')} exchanges, ${after.capture.dropped} dropped` : '—',
+        ratio: after
+          ? `${after.session.exchanges.toLocaleString('en-US')} exchanges, ${after.capture.dropped} dropped` +
+            (after.memory ? `; heaps: forwarding ${mb(after.memory.mainHeapBytes)}, ingest ${mb(after.memory.workerHeapBytes)}` : '')
+          : '—',
         target: '—',
         met: null,
       }],

@@ -27,6 +27,12 @@ export const StatsSchema = z.object({
     inFlight: z.number().int(),
   }),
   capture: CaptureStatusSchema,
+  /** memory of the inspector process, and of its two JavaScript heaps (forwarding thread, ingest worker) */
+  memory: z.object({
+    rssBytes: z.number().int(),
+    mainHeapBytes: z.number().int(),
+    workerHeapBytes: z.number().int(),
+  }),
 });
 export type Stats = z.infer<typeof StatsSchema>;
 

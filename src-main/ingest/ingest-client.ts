@@ -71,7 +71,7 @@ export class IngestClient extends IngestWriter {
     return u8 === null ? null : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
   }
 
-  stats(): Promise<StoreStats> {
+  stats(): Promise<StoreStats & { workerHeapBytes: number }> {
     return this.call('stats');
   }
 

@@ -38,7 +38,7 @@ export interface WorkerCalls {
   list: { args: [ExchangeQuery]; result: ExchangePage };
   get: { args: [number]; result: ExchangeDetail | null };
   getBody: { args: [number, 'req' | 'res']; result: Uint8Array | null };
-  stats: { args: []; result: StoreStats };
+  stats: { args: []; result: StoreStats & { workerHeapBytes: number } };
   clear: { args: []; result: number };
   enforceRetention: { args: [RetentionPolicy | null]; result: RetentionResult };
   integrityCheck: { args: []; result: string };

@@ -171,7 +171,8 @@ function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; tra
       return { value: copy, transfer: [copy.buffer] };
     }
     case 'stats':
-      return { value: store.stats(), transfer: [] };
+      // this worker's own heap: process.memoryUsage() reports the calling isolate
+      return { value: { ...store.stats(), workerHeapBytes: process.memoryUsage().heapUsed }, transfer: [] };
     case 'clear': {
       const deleted = store.clear();
       return { value: deleted, transfer: [] };

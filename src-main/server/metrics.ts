@@ -21,9 +21,10 @@ export function renderMetrics(stats: Stats): string {
   metric('llm_inspector_capture_queue_depth', 'gauge', 'Exchanges waiting to be written to the store.', [['', stats.capture.queueDepth]]);
   metric('llm_inspector_capture_paused', 'gauge', '1 while the store cannot take writes (traffic still flows).', [['', stats.capture.paused ? 1 : 0]]);
   metric('llm_inspector_capture_dropped_total', 'counter', 'Exchanges that could not be stored.', [['', stats.capture.dropped]]);
-  const mem = process.memoryUsage();
-  metric('process_resident_memory_bytes', 'gauge', 'Resident memory of the inspector process.', [['', mem.rss]]);
-  metric('llm_inspector_heap_used_bytes', 'gauge', 'V8 heap in use on the main thread.', [['', mem.heapUsed]]);
-  metric('llm_inspector_external_bytes', 'gauge', 'Memory held outside the V8 heap (buffers, TLS).', [['', mem.external]]);
+  metric('process_resident_memory_bytes', 'gauge', 'Resident memory of the inspector process.', [['', stats.memory.rssBytes]]);
+  metric('llm_inspector_heap_used_bytes', 'gauge', 'V8 heap in use, by thread.', [
+    ['{thread="forwarding"}', stats.memory.mainHeapBytes],
+    ['{thread="ingest"}', stats.memory.workerHeapBytes],
+  ]);
   return lines.join('\n') + '\n';
 }

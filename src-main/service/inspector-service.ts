@@ -36,7 +36,7 @@ export interface StoreClient {
   list(query: ExchangeQuery): Promise<ExchangePage>;
   get(id: number): Promise<ExchangeDetail | null>;
   getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null>;
-  stats(): Promise<Omit<Stats, 'session' | 'capture'>>;
+  stats(): Promise<Omit<Stats, 'session' | 'capture' | 'memory'> & { workerHeapBytes: number }>;
   clear(): Promise<number>;
   usageTimeseries(query: UsageTimeseriesQuery): Promise<UsageTimeseries>;
   usageSummary(query: UsageSummaryQuery): Promise<UsageSummary>;
@@ -171,8 +171,14 @@ export class InspectorService implements CaptureSink {
   }
 
   async stats(): Promise<Stats> {
-    const base = await this.store.stats();
-    return { ...base, session: { ...this.session, inFlight: this.inFlight.size }, capture: this.capture };
+    const { workerHeapBytes, ...base } = await this.store.stats();
+    const mem = process.memoryUsage();
+    return {
+      ...base,
+      session: { ...this.session, inFlight: this.inFlight.size },
+      capture: this.capture,
+      memory: { rssBytes: mem.rss, mainHeapBytes: mem.heapUsed, workerHeapBytes },
+    };
   }
 
   /** Counters that cost nothing to read (for /metrics). */

@@ -34,7 +34,7 @@ import type {
   StoreOpenOptions,
 } from './store-types.js';
 
-export type StoreStats = Omit<Stats, 'session' | 'capture'>;
+export type StoreStats = Omit<Stats, 'session' | 'capture' | 'memory'>;
 
 const STOPPED = { code: 'inspector_stopped', message: 'The inspector stopped before this exchange finished' } as const;
 
