@@ -115,6 +115,10 @@ test('health and Prometheus metrics', async () => {
   assert.match(metrics.text, /^llm_inspector_exchanges_total \d+$/m);
   assert.match(metrics.text, /^llm_inspector_capture_queue_depth \d+$/m);
   assert.match(metrics.text, /^llm_inspector_stored_exchanges\{state="complete"\} \d+$/m);
+  // memory per thread: the ingest worker reports its own heap, which is never zero
+  const ingestHeap = /^llm_inspector_heap_used_bytes\{thread="ingest"\} (\d+)$/m.exec(metrics.text);
+  assert.ok(ingestHeap && Number(ingestHeap[1]) > 1_000_000, 'ingest heap reported');
+  assert.match(metrics.text, /^process_resident_memory_bytes \d+$/m);
 });
 
 test('WebSocket: token required, then started → finished events arrive live', async () => {
