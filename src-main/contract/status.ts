@@ -31,6 +31,8 @@ export const StatsSchema = z.object({
   memory: z.object({
     rssBytes: z.number().int(),
     mainHeapBytes: z.number().int(),
+    /** buffers and other memory V8 tracks outside the forwarding thread's heap */
+    mainExternalBytes: z.number().int(),
     workerHeapBytes: z.number().int(),
   }),
 });

@@ -177,7 +177,7 @@ export class InspectorService implements CaptureSink {
       ...base,
       session: { ...this.session, inFlight: this.inFlight.size },
       capture: this.capture,
-      memory: { rssBytes: mem.rss, mainHeapBytes: mem.heapUsed, workerHeapBytes },
+      memory: { rssBytes: mem.rss, mainHeapBytes: mem.heapUsed, mainExternalBytes: mem.external, workerHeapBytes },
     };
   }
 
