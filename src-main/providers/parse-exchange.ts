@@ -37,6 +37,11 @@ function modelFromPath(path: string): string | null {
   }
 }
 
+function firstNonBlank(body: Buffer): number | undefined {
+  for (const b of body) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return b;
+  return undefined;
+}
+
 function bodyJson(body: Buffer | null): unknown {
   if (body === null || body.length === 0) return null;
   return tryJson(body.toString('utf8')) ?? null;
@@ -87,14 +92,14 @@ function parseResponse(module: ProviderModule, ctx: ParseContext, input: Provide
     }
     // Gemini's JSON-array stream and other streamed JSON arrive as application/json: let the module's stream parser
     // try when the body is an array, otherwise parse it whole
-    const json = bodyJson(body);
-    if (Array.isArray(json)) {
+    if (firstNonBlank(body) === 0x5b /* [ */) {
       const arrayParser = module.streamParser(ctx, contentType);
       if (arrayParser !== null) {
         replay(body, input.responseChunkTimes, (chunk, at) => arrayParser.push(chunk, at));
         return { response: arrayParser.end(), ttftMs: arrayParser.firstContentAtMs };
       }
     }
+    const json = bodyJson(body);
     if (json === null) return { response: null, ttftMs: null };
     return { response: module.parseResponse(json, ctx), ttftMs: null };
   } catch {

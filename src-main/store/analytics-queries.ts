@@ -1,3 +1,4 @@
+import { SqlWhere, type Bind } from './sql-where.js';
 import type Database from 'better-sqlite3';
 import type {
   AnalyticsFilter,
@@ -43,7 +44,6 @@ export function autoBucketMs(rangeMs: number, maxBuckets = TARGET_BUCKETS): numb
   return BUCKET_STEPS[BUCKET_STEPS.length - 1] ?? DAY;
 }
 
-type Bind = string | number;
 
 /** Tokens counted for a row: the provider's total where given, else input + output. */
 const ROW_TOTAL_TOKENS = 'coalesce(usage_total, coalesce(usage_input, 0) + coalesce(usage_output, 0))';
@@ -54,22 +54,16 @@ const rank = (n: string, pct: number): string => `((${n}) * ${pct} + 99) / 100`;
 
 function whereOf(f: AnalyticsFilter): { sql: string; args: Bind[] } {
   // finished exchanges only: one still in flight has no outcome, timings or usage yet
-  const where: string[] = [`state NOT IN ('pending', 'streaming')`];
-  const args: Bind[] = [];
-  if (f.includeNonLlm !== true) where.push('provider IS NOT NULL');
-  const cond = (expr: string, v: string | number | undefined): void => {
-    if (v === undefined) return;
-    where.push(expr);
-    args.push(v);
-  };
-  cond('started_at >= ?', f.since);
-  cond('started_at < ?', f.until);
-  cond('provider = ?', f.provider);
-  cond('model = ?', f.model);
-  cond('tag = ?', f.tag);
-  cond('host = ?', f.host);
-  cond('conversation_id = ?', f.conversationId);
-  return { sql: `WHERE ${where.join(' AND ')}`, args };
+  const w = new SqlWhere().add(`state NOT IN ('pending', 'streaming')`);
+  if (f.includeNonLlm !== true) w.add('provider IS NOT NULL');
+  w.when('started_at >= ?', f.since)
+    .when('started_at < ?', f.until)
+    .when('provider = ?', f.provider)
+    .when('model = ?', f.model)
+    .when('tag = ?', f.tag)
+    .when('host = ?', f.host)
+    .when('conversation_id = ?', f.conversationId);
+  return { sql: w.sql, args: w.args };
 }
 
 interface PointRow {

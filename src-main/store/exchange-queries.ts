@@ -1,3 +1,4 @@
+import { SqlWhere } from './sql-where.js';
 import type Database from 'better-sqlite3';
 import { isUtf8 } from 'node:buffer';
 import type {
@@ -175,7 +176,6 @@ function parseHeaders(json: string): HeaderPairs {
   }
 }
 
-type Bind = string | number;
 
 /** Read side of the store. Statements are cached per distinct filter shape (a bounded set). */
 export class ExchangeQueries {
@@ -203,41 +203,31 @@ export class ExchangeQueries {
   }
 
   list(q: ExchangeQuery): ExchangePage {
-    const where: string[] = [];
-    const args: Bind[] = [];
-    const cond = (expr: string, v: string | number | undefined): void => {
-      if (v === undefined) return;
-      where.push(expr);
-      args.push(v);
-    };
-    cond('id < ?', q.before);
-    cond('id > ?', q.after);
-    cond('host = ?', q.host);
-    cond('method = ?', q.method?.toUpperCase());
-    cond('provider = ?', q.provider);
-    cond('model = ?', q.model);
-    cond('conversation_id = ?', q.conversationId);
-    cond('tag = ?', q.tag);
-    cond('status >= ?', q.statusMin);
-    cond('status <= ?', q.statusMax);
-    cond('started_at >= ?', q.since);
-    cond('started_at < ?', q.until);
+    const w = new SqlWhere()
+      .when('id < ?', q.before)
+      .when('id > ?', q.after)
+      .when('host = ?', q.host)
+      .when('method = ?', q.method?.toUpperCase())
+      .when('provider = ?', q.provider)
+      .when('model = ?', q.model)
+      .when('conversation_id = ?', q.conversationId)
+      .when('tag = ?', q.tag)
+      .when('status >= ?', q.statusMin)
+      .when('status <= ?', q.statusMax)
+      .when('started_at >= ?', q.since)
+      .when('started_at < ?', q.until);
     for (const [col, list] of [['mode', q.mode], ['state', q.state]] as const) {
-      if (list === undefined || list.length === 0) continue;
-      where.push(`${col} IN (${list.map(() => '?').join(', ')})`);
-      args.push(...list);
+      if (list !== undefined && list.length > 0) w.add(`${col} IN (${list.map(() => '?').join(', ')})`, ...list);
     }
-    if (q.errorsOnly === true) where.push(ERROR_CONDITION);
+    if (q.errorsOnly === true) w.add(ERROR_CONDITION);
     if (q.search !== undefined) {
       const match = toFtsQuery(q.search);
       if (match === null) return { items: [], nextBefore: null };
-      where.push('id IN (SELECT rowid FROM exchanges_fts WHERE exchanges_fts MATCH ?)');
-      args.push(match);
+      w.add('id IN (SELECT rowid FROM exchanges_fts WHERE exchanges_fts MATCH ?)', match);
     }
     const limit = q.limit ?? 100;
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM exchanges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY id DESC LIMIT ?`;
-    const rows = this.prepared(sql).all(...args, limit + 1) as SummaryRow[];
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM exchanges ${w.sql} ORDER BY id DESC LIMIT ?`;
+    const rows = this.prepared(sql).all(...w.args, limit + 1) as SummaryRow[];
     const more = rows.length > limit;
     const items = (more ? rows.slice(0, limit) : rows).map(rowToSummary);
     return { items, nextBefore: more ? (items[items.length - 1]?.id ?? null) : null };
