@@ -17,7 +17,7 @@ export function placeholderPage(): string {
 <div id="banner"></div>
 <p>Proxy: <code id="proxy">…</code>. Route a terminal through it with <code>eval "$(llm-inspector env)"</code>,
 or set a base URL such as <code id="base">…</code>. CA certificate: <a id="ca" href="#">download PEM</a>.</p>
-<table><thead><tr><th>#</th><th>time</th><th>mode</th><th>method</th><th>url</th><th>status</th><th>state</th><th>bytes in/out</th><th>ms</th></tr></thead>
+<table><thead><tr><th>#</th><th>time</th><th>mode</th><th>method</th><th>url</th><th>status</th><th>state</th><th>model</th><th>tokens in/out</th><th>cost</th><th>conversation</th><th>bytes in/out</th><th>ms</th></tr></thead>
 <tbody id="rows"></tbody></table>
 <script type="module">
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -27,7 +27,11 @@ const seen = new Map();
 function render(x) {
   let tr = seen.get(x.id);
   if (!tr) { tr = document.createElement('tr'); seen.set(x.id, tr); rows.prepend(tr); }
+  const u = x.usage;
   const cells = [x.id, new Date(x.startedAt).toLocaleTimeString(), x.mode, x.method, x.url, x.status ?? '', x.state,
+    x.responseModel ?? x.model ?? '', u ? u.inputTokens + ' / ' + u.outputTokens + (u.source === 'provider' ? '' : ' (' + u.source + ')') : '',
+    x.costUsd == null ? (x.provider ? 'unknown' : '') : '$' + x.costUsd.toFixed(6),
+    x.conversationId ? x.conversationId + ' #' + x.turn : '',
     x.requestBytes + ' / ' + x.responseBytes, x.timings.totalMs == null ? '' : Math.round(x.timings.totalMs)];
   tr.replaceChildren(...cells.map((c) => { const td = document.createElement('td'); td.textContent = String(c); return td; }));
   tr.className = x.state === 'error' ? 'error' : '';
