@@ -7,7 +7,9 @@ import {
   UsageTimeseriesSchema,
   UsageTotalsSchema,
 } from './analytics.js';
+import { ResendInputSchema, ResendResultSchema, SelfTestResultSchema } from './actions.js';
 import { ConfigPatchSchema, ConfigSchema } from './config.js';
+import { ConversationPageSchema, ConversationQuerySchema } from './conversations.js';
 import { ExchangeDetailSchema } from './exchange.js';
 import { ExchangePageSchema, ExchangeQuerySchema } from './query.js';
 import { CaInfoSchema, RuntimeInfoSchema, StatsSchema } from './status.js';
@@ -26,6 +28,21 @@ export const ServiceCommands = {
     input: z.object({ id: z.coerce.number().int().positive() }),
     output: ExchangeDetailSchema,
     http: { method: 'GET', path: '/api/exchanges/:id' },
+  },
+  'exchanges.resend': {
+    input: ResendInputSchema,
+    output: ResendResultSchema,
+    http: { method: 'POST', path: '/api/exchanges/:id/resend' },
+  },
+  'conversations.list': {
+    input: ConversationQuerySchema,
+    output: ConversationPageSchema,
+    http: { method: 'GET', path: '/api/conversations' },
+  },
+  'setup.selfTest': {
+    input: z.object({}),
+    output: SelfTestResultSchema,
+    http: { method: 'POST', path: '/api/setup/self-test' },
   },
   'stats.get': {
     input: z.object({}),

@@ -73,6 +73,8 @@ export const ConfigSchema = z.object({
     .object({
       host: z.string().default('127.0.0.1'),
       port: port.default(8090),
+      /** follows the OS unless set */
+      theme: z.enum(['system', 'light', 'dark']).default('system'),
     })
     .prefault({}),
   mitm: z

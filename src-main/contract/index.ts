@@ -6,3 +6,5 @@ export * from './events.js';
 export * from './commands.js';
 export * from './llm.js';
 export * from './analytics.js';
+export * from './conversations.js';
+export * from './actions.js';

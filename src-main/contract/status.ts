@@ -44,6 +44,12 @@ export const CaInfoSchema = z.object({
   notBefore: z.string(),
   notAfter: z.string(),
   certPath: z.string(),
+  /** whether this machine trusts the CA, where that can be detected */
+  trust: z.object({
+    state: z.enum(['trusted', 'not_trusted', 'unknown']),
+    /** where it was looked for, or why it cannot be told */
+    detail: z.string(),
+  }),
 });
 export type CaInfo = z.infer<typeof CaInfoSchema>;
 
@@ -54,5 +60,17 @@ export const RuntimeInfoSchema = z.object({
   dataDir: z.string(),
   dbPath: z.string(),
   startedAt: z.number(),
+  /** which shell serves the UI: the browser one cannot change OS settings */
+  shell: z.enum(['headless', 'electron']),
+  /** OS integration (system proxy, one-click CA install) is available */
+  systemIntegration: z.boolean(),
+  versions: z.object({
+    node: z.string(),
+    electron: z.string().nullable(),
+    chromium: z.string().nullable(),
+    sqlite: z.string(),
+    v8: z.string(),
+  }),
+  platform: z.string(),
 });
 export type RuntimeInfo = z.infer<typeof RuntimeInfoSchema>;

@@ -7,6 +7,7 @@ import { renderMetrics } from './metrics.js';
 import { placeholderPage } from './placeholder-page.js';
 import { compileRoutes, dispatch, HttpError } from './rest-router.js';
 import { newRunToken, RequestGuard, TOKEN_COOKIE } from './request-guard.js';
+import { StaticUi, uiContentSecurityPolicy } from './static-ui.js';
 
 export interface CaExporter {
   exportPem(): string;
@@ -31,8 +32,9 @@ const SECURITY_HEADERS = {
 /** The headless shell's HTTP + WebSocket server: the service contract as REST, live events, CA downloads, the UI. */
 export async function startApiServer(
   deps: { service: InspectorService; ca: CaExporter; log: Logger },
-  opts: { host: string; port: number; token?: string },
+  opts: { host: string; port: number; token?: string; uiDir?: string },
 ): Promise<ApiServer> {
+  const ui = new StaticUi(opts.uiDir);
   const token = opts.token ?? newRunToken();
   const routes = compileRoutes();
   const server = http.createServer();
@@ -55,8 +57,21 @@ export async function startApiServer(
     if (!origin.ok) return fail(res, origin.status, origin.type, origin.message);
     if (path === '/health') return json(res, 200, { status: 'ok', capture: deps.service.capture });
     if (path === '/metrics') return send(res, 200, renderMetrics(await deps.service.stats()), 'text/plain; version=0.0.4');
+    if (req.method === 'GET' && path.startsWith('/assets/')) {
+      // bundles carry no data; the page that loads them and every API call still need the token
+      const file = await ui.asset(path);
+      if (!file) return fail(res, 404, 'not_found', `No UI asset ${path}.`);
+      return send(res, 200, file.body, file.type, file.immutable ? { 'cache-control': 'public, max-age=31536000, immutable' } : {});
+    }
     const auth = guard.checkToken(req, url);
     if (!auth.ok) return fail(res, auth.status, auth.type, auth.message);
+    const index = ui.indexHtml();
+    if (path === '/' && req.method === 'GET' && index) {
+      return send(res, 200, index, 'text/html; charset=utf-8', {
+        'content-security-policy': uiContentSecurityPolicy(req.headers.host ?? '127.0.0.1'),
+        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
     if (path === '/' && req.method === 'GET') {
       return send(res, 200, placeholderPage(), 'text/html; charset=utf-8', {
         'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",

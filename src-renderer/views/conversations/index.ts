@@ -1,0 +1,1 @@
+export { ConversationsView } from './conversations-view.js';

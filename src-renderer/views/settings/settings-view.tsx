@@ -1,0 +1,4 @@
+/** Placeholder until this view is built. */
+export function SettingsView() {
+  return <section className="view-placeholder">settings</section>;
+}

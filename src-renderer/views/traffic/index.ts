@@ -1,0 +1,2 @@
+export { TrafficView } from './traffic-view.js';
+export { LiveRate } from './live-rate.js';
