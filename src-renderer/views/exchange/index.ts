@@ -1,0 +1,2 @@
+export { ExchangeDetail } from './exchange-detail.js';
+export { ChatTranscript } from './chat-transcript.js';
