@@ -7,6 +7,7 @@ import { SetupView } from '../views/setup/index.js';
 import { LiveRate, TrafficView } from '../views/traffic/index.js';
 import { useCommand, useServiceEvents } from './client-context.js';
 import { NAV_ITEMS, viewOf, type ViewId } from './nav.js';
+import { NavIcon } from './nav-icons.js';
 import { formatHash, navigate, useRoute } from './router.js';
 import { StatusBanners } from './status-banners.js';
 import { applyTheme, watchSystemTheme } from './theme.js';
@@ -60,8 +61,8 @@ export function App() {
             title={`${item.label} (Alt+${i + 1})`}
             data-testid={`nav-${item.id}`}
           >
-            <span className="nav-icon" aria-hidden="true">
-              {item.icon}
+            <span className="nav-icon">
+              <NavIcon view={item.id} />
             </span>
             <span className="nav-label">{item.label}</span>
           </a>

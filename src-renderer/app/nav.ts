@@ -1,11 +1,11 @@
 /** The app's top-level views, in the order the sidebar shows them, with their keyboard shortcut (Alt+digit). */
 export const NAV_ITEMS = [
-  { id: 'traffic', label: 'Traffic', icon: '⇄' },
-  { id: 'conversations', label: 'Conversations', icon: '💬' },
-  { id: 'dashboard', label: 'Usage', icon: '📈' },
-  { id: 'setup', label: 'Setup & CA', icon: '🔐' },
-  { id: 'settings', label: 'Settings', icon: '⚙' },
-  { id: 'about', label: 'About', icon: 'ⓘ' },
+  { id: 'traffic', label: 'Traffic' },
+  { id: 'conversations', label: 'Conversations' },
+  { id: 'dashboard', label: 'Usage' },
+  { id: 'setup', label: 'Setup & CA' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'about', label: 'About' },
 ] as const;
 
 export type ViewId = (typeof NAV_ITEMS)[number]['id'];
