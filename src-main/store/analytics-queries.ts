@@ -59,9 +59,10 @@ function whereOf(f: AnalyticsFilter): { sql: string; args: Bind[] } {
   w.when('started_at >= ?', f.since)
     .when('started_at < ?', f.until)
     .when('provider = ?', f.provider)
-    .when('model = ?', f.model)
+    // the same matching as the exchange list: `*` wildcards, case-insensitive
+    .glob('model', f.model)
     .when('tag = ?', f.tag)
-    .when('host = ?', f.host)
+    .glob('host', f.host)
     .when('conversation_id = ?', f.conversationId);
   return { sql: w.sql, args: w.args };
 }

@@ -1,4 +1,3 @@
-import { SqlWhere } from './sql-where.js';
 import type Database from 'better-sqlite3';
 import { isUtf8 } from 'node:buffer';
 import type {
@@ -16,12 +15,11 @@ import type {
 } from '../contract/index.js';
 import type { ProviderInput } from '../providers/index.js';
 import { decodeChunkTimes } from './chunk-times.js';
-import { toFtsQuery } from './fts.js';
+import { ERROR_CONDITION, listSql } from './exchange-list.js';
 
-/** What counts as an error, for `errorsOnly` and the stats: the exchange failed, or the server said no. */
-export const ERROR_CONDITION = '(error_code IS NOT NULL OR status >= 400)';
+export { ERROR_CONDITION };
 
-const SUMMARY_COLUMNS = `id, started_at, mode, method, url, host, path, status, state, error_code, error_message,
+export const SUMMARY_COLUMNS = `id, started_at, mode, method, url, host, path, status, state, error_code, error_message,
   ttfb_ms, ttft_ms, total_ms, request_bytes, response_bytes, content_type, stream, provider, api, model,
   response_model, usage_input, usage_output, usage_cache_read, usage_cache_write, usage_reasoning, usage_total,
   usage_source, cost_usd, conversation_id, tag, finish_reason, turn`;
@@ -203,34 +201,14 @@ export class ExchangeQueries {
   }
 
   list(q: ExchangeQuery): ExchangePage {
-    const w = new SqlWhere()
-      .when('id < ?', q.before)
-      .when('id > ?', q.after)
-      .when('host = ?', q.host)
-      .when('method = ?', q.method?.toUpperCase())
-      .when('provider = ?', q.provider)
-      .when('model = ?', q.model)
-      .when('conversation_id = ?', q.conversationId)
-      .when('tag = ?', q.tag)
-      .when('status >= ?', q.statusMin)
-      .when('status <= ?', q.statusMax)
-      .when('started_at >= ?', q.since)
-      .when('started_at < ?', q.until);
-    for (const [col, list] of [['mode', q.mode], ['state', q.state]] as const) {
-      if (list !== undefined && list.length > 0) w.add(`${col} IN (${list.map(() => '?').join(', ')})`, ...list);
-    }
-    if (q.errorsOnly === true) w.add(ERROR_CONDITION);
-    if (q.search !== undefined) {
-      const match = toFtsQuery(q.search);
-      if (match === null) return { items: [], nextBefore: null };
-      w.add('id IN (SELECT rowid FROM exchanges_fts WHERE exchanges_fts MATCH ?)', match);
-    }
-    const limit = q.limit ?? 100;
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM exchanges ${w.sql} ORDER BY id DESC LIMIT ?`;
-    const rows = this.prepared(sql).all(...w.args, limit + 1) as SummaryRow[];
+    const plan = listSql(q, SUMMARY_COLUMNS);
+    if (plan === null) return { items: [], nextBefore: null, nextOffset: null };
+    const { limit, paging } = plan;
+    const rows = this.prepared(plan.sql).all(...plan.args) as SummaryRow[];
     const more = rows.length > limit;
     const items = (more ? rows.slice(0, limit) : rows).map(rowToSummary);
-    return { items, nextBefore: more ? (items[items.length - 1]?.id ?? null) : null };
+    if (paging.kind === 'offset') return { items, nextBefore: null, nextOffset: more ? paging.offset + limit : null };
+    return { items, nextBefore: more ? (items[items.length - 1]?.id ?? null) : null, nextOffset: null };
   }
 
   /**

@@ -120,6 +120,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX exchanges_parser ON exchanges(parser_version, id) WHERE parser_version IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    description: 'host and model indexes compare case-insensitively',
+    sql: `
+      -- host and model filters match case-insensitively (and take * wildcards); a BINARY index cannot serve
+      -- "= ? COLLATE NOCASE" or a prefix LIKE, so these replace the old ones rather than adding to the write cost
+      DROP INDEX exchanges_host;
+      CREATE INDEX exchanges_host ON exchanges(host COLLATE NOCASE, id);
+      DROP INDEX exchanges_model;
+      CREATE INDEX exchanges_model ON exchanges(model COLLATE NOCASE, id) WHERE model IS NOT NULL;
+      DROP INDEX exchanges_model_time;
+      CREATE INDEX exchanges_model_time ON exchanges(model COLLATE NOCASE, started_at) WHERE model IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -168,7 +168,8 @@ test('query plans: a provider or model filter over a time range uses the (column
   const plan = (sql: string) =>
     (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('openai', T0, T0 + HOUR) as { detail: string }[]).map((r) => r.detail).join('; ');
   assert.match(plan(`SELECT count(*) FROM exchanges WHERE provider = ? AND started_at >= ? AND started_at < ?`), /exchanges_provider_time/);
-  assert.match(plan(`SELECT count(*) FROM exchanges WHERE model = ? AND started_at >= ? AND started_at < ?`), /exchanges_model_time/);
+  // model (and host) compare case-insensitively, as the exchange list does
+  assert.match(plan(`SELECT count(*) FROM exchanges WHERE model = ? COLLATE NOCASE AND started_at >= ? AND started_at < ?`), /exchanges_model_time/);
   assert.match(plan(`SELECT count(*) FROM exchanges WHERE tag = ? AND started_at >= ? AND started_at < ?`), /exchanges_tag_time/);
   raw.close();
 });

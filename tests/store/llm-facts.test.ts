@@ -16,7 +16,7 @@ function facts(over: Partial<ProviderFacts> = {}): ProviderFacts {
   return { ...emptyFacts(), ...over };
 }
 
-test('a v2 file migrates to v3 keeping its rows, which read back with the new fields null', () => {
+test('a v2 file migrates to the current schema keeping its rows, which read back with the new fields null', () => {
   const path = join(dirs.make(), 'v2.db');
   const raw = new Database(path);
   assert.deepEqual(migrate(raw, 2), [1, 2]);
@@ -28,8 +28,8 @@ test('a v2 file migrates to v3 keeping its rows, which read back with the new fi
   raw.close();
 
   const s = ExchangeStore.open(path);
-  assert.deepEqual(s.openInfo.migrated, [3]);
-  assert.equal(SCHEMA_VERSION, 3);
+  assert.deepEqual(s.openInfo.migrated, [3, 4]);
+  assert.equal(SCHEMA_VERSION, 4);
   const d = s.get(5);
   assert.equal(d?.model, 'gpt-4o');
   assert.equal(d?.usage?.outputTokens, 20);
