@@ -1,5 +1,7 @@
 import type {
   AnalyticsFilter,
+  ConversationPage,
+  ConversationQuery,
   ExchangeDetail,
   ExchangePage,
   ExchangeQuery,
@@ -99,6 +101,10 @@ export class IngestClient extends IngestWriter {
 
   usageTotals(filter: AnalyticsFilter): Promise<UsageTotals> {
     return this.call('usageTotals', filter);
+  }
+
+  conversations(query: ConversationQuery): Promise<ConversationPage> {
+    return this.call('conversations', query);
   }
 
   /**

@@ -1,5 +1,7 @@
 import type {
   AnalyticsFilter,
+  ConversationPage,
+  ConversationQuery,
   ExchangeDetail,
   ExchangePage,
   ExchangeQuery,
@@ -46,6 +48,7 @@ export interface WorkerCalls {
   usageTimeseries: { args: [UsageTimeseriesQuery]; result: UsageTimeseries };
   usageSummary: { args: [UsageSummaryQuery]; result: UsageSummary };
   usageTotals: { args: [AnalyticsFilter]; result: UsageTotals };
+  conversations: { args: [ConversationQuery]; result: ConversationPage };
   /** (re)starts re-parsing in the background (`all`: every row, not only older parser versions); progress follows as events */
   reparse: { args: [{ all?: boolean }]; result: ReparseStarted };
 }
@@ -73,7 +76,7 @@ export type ToWorker =
   | { type: 'close' };
 
 export type FromWorker =
-  | { type: 'ready'; maxId: number; recovered: number; migrated: number[] }
+  | { type: 'ready'; maxId: number; recovered: number; migrated: number[]; sqliteVersion: string }
   | { type: 'open-failed'; error: StoreWriteErrorInfo }
   /** `summaries`: finished exchanges now durable; `begun`: rows created by begin ops */
   | { type: 'committed'; batch: number; summaries: ExchangeSummary[]; begun: ExchangeSummary[] }

@@ -3,7 +3,7 @@
  * reads all happen here and never on the forwarding thread. Messages are handled one at a time, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalyticsFilter, UsageSummaryQuery, UsageTimeseriesQuery } from '../contract/index.js';
+import type { AnalyticsFilter, ConversationQuery, UsageSummaryQuery, UsageTimeseriesQuery } from '../contract/index.js';
 import { AnalysisLoader } from './analysis-loader.js';
 import { parseLlmView, type ProviderFacts, type ProviderInput } from '../providers/index.js';
 import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } from '../store/index.js';
@@ -31,7 +31,7 @@ try {
   port.close();
   process.exit(0);
 }
-post({ type: 'ready', ...store.openInfo });
+post({ type: 'ready', ...store.openInfo, sqliteVersion: store.sqliteVersion() });
 
 function runRetention(): void {
   try {
@@ -187,6 +187,8 @@ function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; tra
       return { value: store.usageSummary(args[0] as UsageSummaryQuery), transfer: [] };
     case 'usageTotals':
       return { value: store.usageTotals(args[0] as AnalyticsFilter), transfer: [] };
+    case 'conversations':
+      return { value: store.conversations(args[0] as ConversationQuery), transfer: [] };
     case 'reparse':
       return { value: { total: startReparse((args[0] as { all?: boolean }).all === true) }, transfer: [] };
     case 'testPragma':

@@ -29,6 +29,8 @@ import {
  */
 export class IngestWriter extends EventEmitter<IngestClientEvents> {
   maxId = 0;
+  /** version of the SQLite library the worker runs, known once the store opened */
+  sqliteVersion = '';
   private readonly o: ResolvedOptions;
   protected worker: Worker | null = null;
   private ready = false;
@@ -75,6 +77,7 @@ export class IngestWriter extends EventEmitter<IngestClientEvents> {
       worker.on('message', (msg: FromWorker) => {
         if (msg.type === 'ready') {
           opened = true;
+          this.sqliteVersion = msg.sqliteVersion;
           this.onReady(msg.maxId);
           resolve();
         } else if (msg.type === 'open-failed') {

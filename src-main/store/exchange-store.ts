@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type {
   AnalyticsFilter,
+  ConversationPage,
+  ConversationQuery,
   ExchangeDetail,
   ExchangePage,
   ExchangeQuery,
@@ -18,6 +20,7 @@ import type { BeginOp } from '../ingest/ingest-ops.js';
 import { PARSER_VERSION, type ProviderFacts, type ProviderInput } from '../providers/index.js';
 import { AnalyticsQueries } from './analytics-queries.js';
 import { encodeChunkTimes } from './chunk-times.js';
+import { ConversationQueries } from './conversation-queries.js';
 import { ExchangeQueries } from './exchange-queries.js';
 import { FtsIndexer } from './fts-indexer.js';
 import { enforceRetention } from './retention.js';
@@ -118,6 +121,7 @@ export class ExchangeStore {
   private readonly stmt: Statements;
   private readonly fts: FtsIndexer;
   private readonly analytics: AnalyticsQueries;
+  private readonly conversationQueries: ConversationQueries;
   private readonly reparser: Reparser;
 
   private constructor(db: Database.Database, path: string, opts: StoreOpenOptions) {
@@ -142,6 +146,7 @@ export class ExchangeStore {
     this.applyTx = db.transaction((ops: StoreOp[]) => this.applyOps(ops));
     this.queries = new ExchangeQueries(db);
     this.analytics = new AnalyticsQueries(db);
+    this.conversationQueries = new ConversationQueries(db);
     this.reparser = new Reparser(db);
     const recovered = this.recoverUnfinished();
     this.openInfo = { maxId: Number(this.stmt.maxId.get()), recovered, migrated };
@@ -243,6 +248,15 @@ export class ExchangeStore {
   /** What the providers stage sees for a stored exchange (decoded bodies, headers, chunk times). */
   providerInput(id: number): ProviderInput | null {
     return this.queries.providerInput(id);
+  }
+
+  /** Conversations with totals over their calls, latest activity first. */
+  conversations(q: ConversationQuery): ConversationPage {
+    return this.conversationQueries.list(q);
+  }
+
+  sqliteVersion(): string {
+    return String(this.db.prepare('SELECT sqlite_version()').pluck().get());
   }
 
   usageTimeseries(q: UsageTimeseriesQuery): UsageTimeseries {
