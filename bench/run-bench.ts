@@ -22,6 +22,8 @@ import { throughputScenario } from './scenarios/throughput.js';
 
 const QUICK = /^(1|true|yes)$/i.test(process.env.BENCH_QUICK ?? '');
 const CPU_PROF = /^(1|true|yes)$/i.test(process.env.BENCH_CPU_PROF ?? '');
+/** `BENCH_ONLY=ui`: just the UI scenario (it needs the upstream, not the other scenarios) */
+const ONLY_UI = process.env.BENCH_ONLY === 'ui';
 const NEW_HOSTS = Array.from({ length: QUICK ? 3 : 5 }, (_, i) => `new${i + 1}.bench.test`);
 
 function log(msg: string): void {
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
       ['5. new MITM host', newHostScenario],
       ['2. throughput (+ 6. peak RSS)', throughputScenario],
     ];
-    for (const [name, fn] of scenarios) {
+    for (const [name, fn] of ONLY_UI ? [] : scenarios) {
       if (performance.now() - startedAt > budgetMs) {
         results.push({ name, rows: [], data: {}, elapsedMs: 0, error: `skipped: the bench's ${budgetMs / 1000} s budget is used up` });
         continue;
@@ -139,11 +141,17 @@ async function main(): Promise<void> {
     await inspector.stop();
     inspector = null;
     if (CPU_PROF) profiles = summarizeProfileDir(profDir);
+    // The UI scenario's browser code needs the DOM's types, so it is compiled with the renderer's tsconfig and loaded
+    // by path rather than imported here.
+    const ui = (await import(new URL('./ui/ui-scenario.js', import.meta.url).href)) as { uiScenario: Scenario };
+    results.push(await runScenario('9. UI with 100k exchanges', ui.uiScenario, ctx, 180_000));
     await closeStatsAgent();
     await upstream.stop();
     upstream = null;
-    results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
-    results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
+    if (!ONLY_UI) {
+      results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
+      results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
+    }
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     log(`setup FAILED: ${message}`);
