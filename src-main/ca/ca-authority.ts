@@ -22,12 +22,15 @@ const CA_RENEW_BEFORE_MS = 30 * DAY_MS;
 /** http-mitm-proxy's default CA; if one is found (the library ran before us), it is replaced. */
 const LIBRARY_DEFAULT_CN = 'NodeMITMProxyCA';
 
+/** What the CA knows of itself; whether the machine trusts it is a separate probe (trust-probe.ts). */
+export type CaBasics = Omit<CaInfo, 'trust'>;
+
 export interface CertificateAuthority {
   /** The directory to hand http-mitm-proxy as `sslCaDir`. */
   readonly caDir: string;
   readonly certPath: string;
   readonly certPem: string;
-  info(): CaInfo;
+  info(): CaBasics;
   exportPem(): string;
   exportDer(): Buffer;
   /** PKCS#12 with only the certificate bag (for Windows/Android import). The private key is never included. */
@@ -92,7 +95,7 @@ class LocalCa implements CertificateAuthority {
     this.certPath = caPaths(caDir).certPath;
   }
 
-  info(): CaInfo {
+  info(): CaBasics {
     const { cert, x509 } = this.signer;
     return {
       // X509Certificate prints one RDN per line; a single line reads better in the UI and logs.

@@ -3,6 +3,7 @@ export {
   loadOrCreateCa,
   regenerateCa,
   caPaths,
+  type CaBasics,
   type CertificateAuthority,
   type CaOptions,
   type CaPaths,
@@ -16,3 +17,4 @@ export {
   type UpstreamTrustOptions,
 } from './upstream-trust.js';
 export { measureLeafStall, type LeafStallOptions, type LeafStallResult } from './leaf-stall-probe.js';
+export { probeCaTrust, trustBundleFiles, LINUX_TRUST_BUNDLES, type CaTrust, type TrustProbeOptions } from './trust-probe.js';
