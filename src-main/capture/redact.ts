@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HeaderPairs } from '../contract/index.js';
+import type { SecretVault } from './secret-vault.js';
 
 export interface RedactionRules {
   headers: readonly string[];
@@ -16,7 +17,11 @@ export class Redactor {
   private readonly headerSet: Set<string>;
   private readonly paramSet: Set<string>;
 
-  constructor(private readonly rules: RedactionRules) {
+  /** `vault` keeps each tag's secret in memory for this run, so a resend can restore it (see SecretVault). */
+  constructor(
+    private readonly rules: RedactionRules,
+    private readonly vault: SecretVault | null = null,
+  ) {
     this.headerSet = new Set(rules.headers.map((h) => h.toLowerCase()));
     this.paramSet = new Set(rules.queryParams.map((p) => p.toLowerCase()));
   }
@@ -27,7 +32,7 @@ export class Redactor {
     for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
       const name = rawHeaders[i] as string;
       const value = rawHeaders[i + 1] as string;
-      out.push([name, !this.rules.disabled && this.headerSet.has(name.toLowerCase()) ? redactValue(value) : value]);
+      out.push([name, !this.rules.disabled && this.headerSet.has(name.toLowerCase()) ? this.redact(value) : value]);
     }
     return out;
   }
@@ -50,15 +55,16 @@ export class Redactor {
         } catch {
           name = pair.slice(0, eq).toLowerCase();
         }
-        return this.paramSet.has(name) ? `${pair.slice(0, eq)}=${encodeURIComponent(redactValue(pair.slice(eq + 1)))}` : pair;
+        return this.paramSet.has(name) ? `${pair.slice(0, eq)}=${encodeURIComponent(this.redact(pair.slice(eq + 1)))}` : pair;
       })
       .join('&');
     return url.slice(0, q + 1) + redacted + (hash === -1 ? '' : url.slice(hash));
   }
-}
 
-function redactValue(value: string): string {
-  const tag = createHash('sha256').update(value).digest('hex').slice(0, 8);
-  const scheme = /^(Bearer|Basic|Token|AWS4-HMAC-SHA256)\s+/i.exec(value)?.[1];
-  return scheme ? `${scheme} [REDACTED sha256:${tag}]` : `[REDACTED sha256:${tag}]`;
+  private redact(value: string): string {
+    const tag = createHash('sha256').update(value).digest('hex').slice(0, 8);
+    this.vault?.remember(tag, value);
+    const scheme = /^(Bearer|Basic|Token|AWS4-HMAC-SHA256)\s+/i.exec(value)?.[1];
+    return scheme ? `${scheme} [REDACTED sha256:${tag}]` : `[REDACTED sha256:${tag}]`;
+  }
 }
