@@ -3,7 +3,7 @@ import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { Proxy, type IContext } from 'http-mitm-proxy';
-import { ExchangeRecorder, type CaptureSink } from '../capture/index.js';
+import { ExchangeRecorder, REPLAY_HEADER, type CaptureSink, type ReplayMarkers } from '../capture/index.js';
 import type { Logger } from '../log/index.js';
 import { openBlindTunnel } from './blind-tunnel.js';
 import { splitHostPort } from './host-patterns.js';
@@ -12,6 +12,7 @@ import type { ProxySettings } from './proxy-settings.js';
 import { planUpstream, type UpstreamPlan } from './upstream-plan.js';
 import { classifyUpstreamError, UpstreamTimeoutError } from './upstream-errors.js';
 import { sendJsonError } from './json-error.js';
+import { isSelfHost, respondAsSelfHost, type SelfHostCa } from './self-host.js';
 
 /** Anything that can hand out a TLS context for a host name (the leaf certificate cache). */
 export interface LeafSource {
@@ -25,6 +26,10 @@ export interface InspectorProxyOptions {
   sink: CaptureSink;
   settings: () => ProxySettings;
   log: Logger;
+  /** the CA the magic host (llm-inspector.test) offers for download */
+  ca: SelfHostCa;
+  /** ties the inspector's own requests (resend, self-test) to the exchanges they become */
+  markers?: ReplayMarkers;
 }
 
 interface Flow {
@@ -113,7 +118,8 @@ export class InspectorProxy extends Proxy {
   private handleConnect(req: http.IncomingMessage, socket: Duplex, head: Buffer, callback: (err?: Error) => void) {
     const { host, port } = splitHostPort(req.url ?? '', 443);
     const settings = this.opts.settings();
-    if (settings.shouldMitm(host)) return callback();
+    // the magic host is always intercepted: it exists only inside the proxy
+    if (settings.shouldMitm(host) || isSelfHost(host)) return callback();
     // Not calling back keeps the library out of this socket: it becomes a byte pipe we only count.
     openBlindTunnel({ req, socket, head, host, port, settings, sink: this.opts.sink, log: this.opts.log });
   }
@@ -212,11 +218,42 @@ export class InspectorProxy extends Proxy {
       ownPort: this.listenPort,
       settings,
     });
+    const o = ctx.proxyToServerRequestOptions as UpstreamRequestOptions;
+    // the inspector's own marker: never forwarded, never stored, and claimed once a recorder has an id for it
+    const marker = req.headers[REPLAY_HEADER];
+    let rawHeaders = req.rawHeaders;
+    if (marker !== undefined) {
+      delete o.headers[REPLAY_HEADER];
+      rawHeaders = withoutHeader(rawHeaders, REPLAY_HEADER);
+    }
+    const claim = (id: number | null) => {
+      if (typeof marker === 'string') this.opts.markers?.claim(marker, id);
+    };
     if (plan.kind === 'local') {
+      claim(null);
       sendJsonError(ctx.proxyToClientResponse, plan.status, plan.body);
       return;
     }
-    const o = ctx.proxyToServerRequestOptions as UpstreamRequestOptions;
+    const record = () =>
+      new ExchangeRecorder(
+        this.opts.sink,
+        {
+          mode: plan.mode,
+          method: req.method ?? 'GET',
+          url: settings.redactor.url(plan.url),
+          host: plan.host,
+          path: settings.redactor.url(plan.path),
+          requestHeaders: settings.redactor.headers(rawHeaders),
+        },
+        settings.maxBodyBytes,
+      );
+    if (isSelfHost(plan.host)) {
+      const rec = settings.captureEnabled ? record() : null;
+      claim(rec?.id ?? null);
+      // the scheme the client used to reach the proxy, whatever an upgrade rule would do upstream
+      respondAsSelfHost(req, ctx.proxyToClientResponse, plan.path, ctx.isSSL ? 'https' : 'http', this.opts.ca, rec);
+      return;
+    }
     const target = settings.connectTarget(plan.host, plan.port);
     o.host = target.host;
     o.port = target.port;
@@ -232,21 +269,11 @@ export class InspectorProxy extends Proxy {
     const flow: Flow = { plan, recorder: null, headersTimer: null, idleTimer: null, failed: false };
     this.flows.set(ctx, flow);
     if (settings.captureEnabled) {
-      flow.recorder = new ExchangeRecorder(
-        this.opts.sink,
-        {
-          mode: plan.mode,
-          method: req.method ?? 'GET',
-          url: settings.redactor.url(plan.url),
-          host: plan.host,
-          path: settings.redactor.url(plan.path),
-          requestHeaders: settings.redactor.headers(req.rawHeaders),
-        },
-        settings.maxBodyBytes,
-      );
-      const rec = flow.recorder;
+      const rec = record();
+      flow.recorder = rec;
       req.on('data', (chunk: Buffer) => rec.requestData(chunk));
     }
+    claim(flow.recorder?.id ?? null);
     const res = ctx.proxyToClientResponse;
     res.once('finish', () => {
       this.clearTimers(flow);
@@ -332,4 +359,13 @@ export class InspectorProxy extends Proxy {
     }
     this.opts.log.debug(`${c.code}: ${c.message}`);
   }
+}
+
+/** Node's flat rawHeaders list without one header (any case). */
+function withoutHeader(raw: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if ((raw[i] as string).toLowerCase() !== name) out.push(raw[i] as string, raw[i + 1] as string);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { Config } from '../contract/index.js';
-import { Redactor } from '../capture/index.js';
+import { Redactor, type SecretVault } from '../capture/index.js';
 import { HostPatterns, splitHostPort } from './host-patterns.js';
 import { RouteTable } from './route-table.js';
 
@@ -25,7 +25,8 @@ export class ProxySettings {
   readonly httpAgent: http.Agent;
   readonly httpsAgent: https.Agent;
 
-  constructor(config: Config, upstreamCa: readonly string[]) {
+  /** `vault`: where redacted secrets are kept for this run (one vault outlives every settings rebuild) */
+  constructor(config: Config, upstreamCa: readonly string[], vault: SecretVault | null = null) {
     this.mitmHosts = new HostPatterns([...config.mitm.hosts, ...config.mitm.extraHosts]);
     this.mitmAll = config.mitm.all;
     this.insecureHosts = new HostPatterns(config.upstream.insecureHosts);
@@ -33,7 +34,7 @@ export class ProxySettings {
     this.hostMap = new Map(
       Object.entries(config.upstream.hostMap).map(([from, to]) => [from.toLowerCase(), splitHostPort(to, 443)]),
     );
-    this.redactor = new Redactor(config.redaction);
+    this.redactor = new Redactor(config.redaction, vault);
     this.headersTimeoutMs = config.upstream.headersTimeoutMs;
     this.idleTimeoutMs = config.upstream.idleTimeoutMs;
     this.captureEnabled = config.capture.enabled;
