@@ -65,6 +65,34 @@ export class RouteTable {
     return null;
   }
 
+  /**
+   * The proxy path a client would have called to reach `upstreamUrl` through a route (to resend a base-URL exchange
+   * the way it was sent), or null when no route leads there. Named routes are preferred to `{host}` ones, and a
+   * candidate counts only if resolving it leads back to the same URL (a longer prefix may shadow it).
+   */
+  reverse(upstreamUrl: string): string | null {
+    let u: URL;
+    try {
+      u = new URL(upstreamUrl);
+    } catch {
+      return null;
+    }
+    const defaultPort = u.protocol === 'https:' ? 443 : 80;
+    const port = u.port ? Number(u.port) : defaultPort;
+    const want = `${u.protocol}//${u.hostname}:${port}${u.pathname}${u.search}`;
+    const ordered = [...this.routes].sort((a, b) => Number(a.prefix.includes(HOST_SEGMENT)) - Number(b.prefix.includes(HOST_SEGMENT)));
+    for (const route of ordered) {
+      const prefix = route.prefix.replace(HOST_SEGMENT, u.host);
+      const target = new URL(route.target.replace(HOST_SEGMENT, u.host));
+      const base = target.pathname.replace(/\/$/, '');
+      if (!u.pathname.startsWith(base) || (base !== '' && u.pathname.length > base.length && u.pathname[base.length] !== '/')) continue;
+      const candidate = `${prefix}${u.pathname.slice(base.length)}${u.search}`;
+      const back = this.resolve(candidate);
+      if (back && `${back.protocol}//${back.host}:${back.port}${back.path}` === want) return candidate;
+    }
+    return null;
+  }
+
   list(): { prefix: string; target: string }[] {
     return this.routes.map((r) => ({ prefix: r.prefix, target: r.target }));
   }

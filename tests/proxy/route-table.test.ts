@@ -36,3 +36,27 @@ test('longest prefix wins, target base paths are kept, unknown paths do not matc
   assert.equal(t.resolve('/openaix/v1'), null);
   assert.equal(t.resolve('/nothing'), null);
 });
+
+test('reverse: the proxy path a client would have called for an upstream URL, checked by resolving it back', () => {
+  assert.equal(table.reverse('https://api.openai.com/v1/chat/completions'), '/openai/v1/chat/completions');
+  assert.equal(table.reverse('https://api.anthropic.com/v1/messages?beta=true'), '/anthropic/v1/messages?beta=true');
+  assert.equal(table.reverse('http://127.0.0.1:11434/api/chat'), '/ollama/api/chat');
+  // no named route: the generic one, with a port when it is not the default
+  assert.equal(table.reverse('https://api.mistral.ai/v1/chat/completions'), '/https/api.mistral.ai/v1/chat/completions');
+  assert.equal(table.reverse('https://local:8443/x'), '/https/local:8443/x');
+  assert.equal(table.reverse('http://example.com/x'), null);
+  assert.equal(table.reverse('not a url'), null);
+  const t = new RouteTable([
+    { prefix: '/openai', target: 'https://api.openai.com' },
+    { prefix: '/eu', target: 'https://eu.example.com/base' },
+  ]);
+  assert.equal(t.reverse('https://eu.example.com/base/v1/x?q=1'), '/eu/v1/x?q=1');
+  assert.equal(t.reverse('https://eu.example.com/based/v1'), null);
+  assert.equal(t.reverse('https://eu.example.com/other'), null);
+  for (const url of ['https://api.openai.com/v1/x', 'https://eu.example.com/base/v1/x?q=1']) {
+    const p = t.reverse(url);
+    assert.ok(p);
+    const back = t.resolve(p);
+    assert.equal(`https://${back?.host}${back?.path}`, url);
+  }
+});
