@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { AnalysisConfig } from '../analysis/index.js';
-import { buildUpstreamCaList, LeafCertificates, loadOrCreateCa, type CertificateAuthority } from '../ca/index.js';
+import {
+  buildUpstreamCaList,
+  LeafCertificates,
+  loadOrCreateCa,
+  probeCaTrust,
+  trustBundleFiles,
+  type CertificateAuthority,
+} from '../ca/index.js';
+import { ReplayMarkers, SecretVault } from '../capture/index.js';
 import type { Config, ConfigPatch, RuntimeInfo } from '../contract/index.js';
 import { ConfigStore, mergeConfig, readConfigFile, resolveDataDir, type DataDirLayout } from '../config/index.js';
 import { IngestClient, type IngestClientOptions } from '../ingest/index.js';
@@ -20,6 +28,8 @@ export interface StartOptions {
   /** passed to the ingest worker (tests use it to simulate a full disk) */
   ingest?: Partial<IngestClientOptions>;
   env?: NodeJS.ProcessEnv;
+  /** the shell serving the UI: the Electron one can change OS settings (system proxy, CA install); default headless */
+  shell?: 'headless' | 'electron';
 }
 
 export interface Inspector {
@@ -53,7 +63,10 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   const leaves = await LeafCertificates.create(ca, { cacheDir: layout.leafCacheDir, log: (m) => log.info(m) });
 
   const trustFor = (c: Config) => buildUpstreamCaList({ extraCaFile: c.upstream.extraCaFile, env }).ca;
-  let settings = new ProxySettings(effective, trustFor(effective));
+  // one vault for the whole run: settings are rebuilt on every config change, the secrets they redact must outlive that
+  const vault = new SecretVault(1000);
+  const markers = new ReplayMarkers();
+  let settings = new ProxySettings(effective, trustFor(effective), vault);
   warnInsecure(effective, log);
 
   const store = await IngestClient.start({
@@ -67,7 +80,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   // Overrides (CLI flags) apply to this run only; what is saved is the file's config plus changes made in the app.
   const config = new ConfigStore(effective, configPath);
   config.onChange((next) => {
-    const fresh = new ProxySettings(next, trustFor(next));
+    const fresh = new ProxySettings(next, trustFor(next), vault);
     const old = settings;
     settings = fresh;
     // let requests in flight finish on the old agents
@@ -78,9 +91,42 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
 
   let uiUrl: string | null = null;
   let proxyUrl = '';
+  let proxyPort: number | null = null;
   const startedAt = Date.now();
-  const runtime = (): RuntimeInfo => ({ version: VERSION, proxyUrl, uiUrl, dataDir: layout.root, dbPath: layout.dbPath, startedAt });
-  const service = new InspectorService(store, config, ca, runtime, log);
+  const shell = opts.shell ?? 'headless';
+  const runtime = (): RuntimeInfo => ({
+    version: VERSION,
+    proxyUrl,
+    uiUrl,
+    dataDir: layout.root,
+    dbPath: layout.dbPath,
+    startedAt,
+    shell,
+    systemIntegration: shell === 'electron',
+    versions: {
+      node: process.versions.node,
+      electron: process.versions['electron'] ?? null,
+      chromium: process.versions['chrome'] ?? null,
+      sqlite: store.sqliteVersion,
+      v8: process.versions.v8,
+    },
+    platform: process.platform,
+  });
+  const service = new InspectorService(
+    store,
+    config,
+    {
+      caInfo: async () => ({ ...ca.info(), trust: await probeCaTrust(ca.exportDer(), { files: trustBundleFiles(env) }) }),
+      runtime,
+      // the proxy listens on one address; its own requests go there (a wildcard address is reached on loopback)
+      proxy: () => (proxyPort === null ? null : { host: connectHost(effective.proxy.host), port: proxyPort }),
+      caPem: ca.certPem,
+      vault,
+      markers,
+      routing: () => ({ routes: settings.routes, shouldMitm: (h) => settings.shouldMitm(h) }),
+    },
+    log,
+  );
 
   const proxy = new InspectorProxy({
     host: effective.proxy.host,
@@ -89,10 +135,13 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     sink: service,
     settings: () => settings,
     log,
+    ca,
+    markers,
   });
-  const proxyPort = await proxy.start();
+  const port = await proxy.start();
+  proxyPort = port;
   const shownHost = effective.proxy.host.includes(':') ? `[${effective.proxy.host}]` : effective.proxy.host;
-  proxyUrl = `http://${shownHost}:${proxyPort}`;
+  proxyUrl = `http://${shownHost}:${port}`;
   // Leaves for the known LLM hosts are made in the background so the first call to each is as fast as the rest.
   void leaves.premake(settings.mitmHosts.literalHosts()).catch((err: Error) => log.warn(`pre-making certificates: ${err.message}`));
 
@@ -103,7 +152,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     ca,
     store,
     layout,
-    proxyPort,
+    proxyPort: port,
     proxyUrl,
     log,
     setUiUrl: (u) => {
@@ -117,6 +166,12 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
       settings.dispose();
     },
   };
+}
+
+function connectHost(listenHost: string): string {
+  if (listenHost === '0.0.0.0' || listenHost === '') return '127.0.0.1';
+  if (listenHost === '::') return '::1';
+  return listenHost;
 }
 
 /** The LLM stage's settings, or null when the user switched LLM parsing off. */

@@ -66,11 +66,18 @@ export async function dispatch(
   url: URL,
 ): Promise<unknown> {
   const fromPath = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match[i + 1] ?? '')]));
-  const raw =
-    route.method === 'GET'
-      ? { ...Object.fromEntries(url.searchParams), ...fromPath }
-      : { ...((await readJson(req)) as object), ...fromPath };
-  const { token: _t, ...input } = raw as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  if (route.method === 'GET') raw = { ...Object.fromEntries(url.searchParams), ...fromPath };
+  else {
+    const body = await readJson(req);
+    // spreading an array or a string would turn its indexes into fields
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new HttpError(400, 'invalid_json', 'Request body must be a JSON object');
+    }
+    // the path names the resource: an `id` in the body cannot point the command elsewhere
+    raw = { ...(body as Record<string, unknown>), ...fromPath };
+  }
+  const { token: _t, ...input } = raw;
   const schema = ServiceCommands[route.command].input as z.ZodType;
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

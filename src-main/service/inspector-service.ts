@@ -9,6 +9,8 @@ import type {
   ExchangePage,
   ExchangeQuery,
   ExchangeSummary,
+  ConversationPage,
+  ConversationQuery,
   RuntimeInfo,
   ServiceApi,
   Stats,
@@ -20,10 +22,14 @@ import type {
   UsageTotals,
   LlmMessage,
 } from '../contract/index.js';
-import type { CaptureSink, LiveUpdate } from '../capture/index.js';
+import type { CaptureSink, LiveUpdate, ReplayMarkers, SecretVault } from '../capture/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
+import type { RouteTable } from '../proxy/index.js';
 import { endedSummary, liveSummary } from './live-summary.js';
+import type { ProxyEndpoint } from './proxy-client.js';
+import { resendExchange } from './resend.js';
+import { runSelfTest } from './self-test.js';
 import { ServiceEvents } from './typed-events.js';
 
 /** What the service needs from the store side (the ingest worker client). */
@@ -41,6 +47,7 @@ export interface StoreClient {
   usageTimeseries(query: UsageTimeseriesQuery): Promise<UsageTimeseries>;
   usageSummary(query: UsageSummaryQuery): Promise<UsageSummary>;
   usageTotals(filter: AnalyticsFilter): Promise<UsageTotals>;
+  conversations(query: ConversationQuery): Promise<ConversationPage>;
   /** starts re-parsing in the background; resolves with the number of rows the run will visit */
   reparse(opts: { all?: boolean }): Promise<{ total: number }>;
   flush(): Promise<void>;
@@ -54,6 +61,22 @@ export interface StoreClient {
 export interface ConfigHolder {
   get(): Config;
   set(patch: ConfigPatch): Config;
+}
+
+/** What the service needs from the core around it: the CA, runtime facts, and the proxy it can send through. */
+export interface ServiceHost {
+  /** the CA's facts and whether this machine trusts it (probed on each call) */
+  caInfo(): Promise<CaInfo>;
+  runtime(): RuntimeInfo;
+  /** where the proxy listens; null until it does */
+  proxy(): ProxyEndpoint | null;
+  readonly caPem: string;
+  /** redacted secrets of this run, for resend */
+  readonly vault: SecretVault;
+  /** ties the service's own requests through the proxy to the exchanges they become */
+  readonly markers: ReplayMarkers;
+  /** the live config's routes and interception decision */
+  routing(): { routes: RouteTable; shouldMitm(host: string): boolean };
 }
 
 export class NotFoundError extends Error {}
@@ -72,8 +95,7 @@ export class InspectorService implements CaptureSink {
   constructor(
     private readonly store: StoreClient,
     private readonly config: ConfigHolder,
-    private readonly ca: { info(): CaInfo },
-    private readonly runtime: () => RuntimeInfo,
+    private readonly host: ServiceHost,
     private readonly log: Logger,
   ) {
     this.lastId = store.maxId;
@@ -140,8 +162,25 @@ export class InspectorService implements CaptureSink {
       this.events.emit('config.changed', { at: Date.now() });
       return next;
     },
-    'ca.info': async () => this.ca.info(),
-    'runtime.info': async () => this.runtime(),
+    'exchanges.resend': async (input) => {
+      const x = await this.store.get(input.id);
+      if (!x) throw new NotFoundError(`No exchange ${input.id}: it may have been cleared or removed by retention.`);
+      const stored = input.body === undefined ? await this.store.getBody(input.id, 'req') : null;
+      const routing = this.host.routing();
+      return resendExchange(x, stored, input, {
+        proxy: this.host.proxy(),
+        caPem: this.host.caPem,
+        vault: this.host.vault,
+        markers: this.host.markers,
+        routes: routing.routes,
+        shouldMitm: (h) => routing.shouldMitm(h),
+      });
+    },
+    'conversations.list': (q) => this.store.conversations(q),
+    'setup.selfTest': () =>
+      runSelfTest({ proxy: this.host.proxy(), caPem: this.host.caPem, markers: this.host.markers, events: this.events }),
+    'ca.info': () => this.host.caInfo(),
+    'runtime.info': async () => this.host.runtime(),
     'store.clear': async () => {
       await this.store.flush();
       const deleted = await this.store.clear();

@@ -29,10 +29,14 @@ export interface HarnessOptions {
   hostMap?: Record<string, string>;
   config?: ConfigPatch;
   ingest?: StartOptions['ingest'];
+  /** reuse a data dir (a second run over the same store); it is then left in place on close */
+  dataDir?: string;
+  /** other startInspector options (shell, env) */
+  start?: Pick<StartOptions, 'shell' | 'env'>;
 }
 
 export async function startTestInspector(opts: HarnessOptions = {}): Promise<TestInspector> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'llmi-test-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'llmi-test-'));
   const pki = await getTestPki();
   const hostMap: Record<string, string> = { ...(opts.hostMap ?? {}) };
   if (opts.providerPort) {
@@ -47,6 +51,7 @@ export async function startTestInspector(opts: HarnessOptions = {}): Promise<Tes
     dataDir,
     overrides: config,
     log: silentLogger,
+    ...opts.start,
     ...(opts.ingest ? { ingest: opts.ingest } : {}),
   });
   const finished: ExchangeSummary[] = [];
@@ -80,7 +85,7 @@ export async function startTestInspector(opts: HarnessOptions = {}): Promise<Tes
     async close() {
       await dispatcher.close().catch(() => undefined);
       await inspector.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (opts.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
