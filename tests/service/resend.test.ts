@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { REPLAY_HEADER } from '../../src-main/capture/index.js';
 import type { ExchangeMode, ResendResult } from '../../src-main/contract/index.js';
@@ -103,6 +104,26 @@ test('an edited body replaces the stored one, with its own content-length', asyn
   assert.ok(r.exchangeId !== null);
   await t.waitFinished((e) => e.id === r.exchangeId);
   assert.equal((await t.inspector.service.call('exchanges.get', { id: r.exchangeId })).request.body, edited);
+});
+
+test('a compressed request is stored decoded, so it is resent decoded without its content-encoding', async () => {
+  const seen = Math.max(0, ...t.finished.map((f) => f.id));
+  const gz = gzipSync(BODY);
+  const res = await request('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    dispatcher: t.dispatcher,
+    headers: { ...headers, 'content-encoding': 'gzip' },
+    body: gz,
+  });
+  await res.body.arrayBuffer();
+  const original = (await t.waitFinished((e) => e.id > seen && e.path === '/v1/chat/completions')).id;
+  const before = provider.requests.length;
+  const r = await resend(original);
+  assert.equal(r.status, 200);
+  const [got] = (await provider.waitForRequests(before + 1)).slice(before);
+  assert.equal(got?.header('content-encoding'), undefined);
+  assert.equal(got?.body.toString('utf8'), BODY);
+  assert.equal(provider.requests[before - 1]?.header('content-encoding'), 'gzip', 'the original went out compressed');
 });
 
 test('what cannot be resent says why; an unknown id is not found', async () => {
