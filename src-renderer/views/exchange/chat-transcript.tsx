@@ -1,18 +1,114 @@
-import type { LlmMessage } from '../../../src-main/contract/index.js';
+import { useState } from 'react';
+import type { LlmError, LlmMessage, ToolDef } from '../../../src-main/contract/index.js';
+import { prettyJson } from './body-format.js';
+import { FOLD_SYSTEM_CHARS, linkToolCalls, textLength, type ToolCallPart, type ToolResultPart } from './chat-model.js';
+import { ChatPart } from './chat-part.js';
 
-/** The conversation as a person reads it (first version: text parts only). */
-export function ChatTranscript({ messages, reply, live }: { messages: LlmMessage[]; reply: LlmMessage | null; live?: boolean }) {
+const ROLE_LABELS: Record<LlmMessage['role'], string> = {
+  system: 'System',
+  developer: 'Developer',
+  user: 'User',
+  assistant: 'Assistant',
+  tool: 'Tool',
+};
+
+function ToolDefinitions({ tools }: { tools: ToolDef[] }) {
   return (
-    <div className="chat">
-      {messages.map((m, i) => (
-        <div key={i} className={`chat-msg role-${m.role}`} data-testid="chat-message" data-role={m.role}>
-          {m.parts.map((p, j) => (p.type === 'text' ? <p key={j}>{p.text}</p> : null))}
+    <details className="chat-tools" data-testid="chat-tools">
+      <summary>
+        {tools.length} tool{tools.length === 1 ? '' : 's'} defined: <span className="mono">{tools.map((t) => t.name).join(', ')}</span>
+      </summary>
+      {tools.map((t) => (
+        <div key={t.name} className="chat-tool-def">
+          <div>
+            <span className="tool-name">{t.name}</span> {t.description && <span className="dim">{t.description}</span>}
+          </div>
+          {t.parameters !== null && <pre className="tool-args">{prettyJson(t.parameters)}</pre>}
         </div>
       ))}
-      {reply && (
-        <div className="chat-msg role-assistant" data-testid="chat-reply" data-role="assistant">
-          {reply.parts.map((p, j) => (p.type === 'text' ? <p key={j}>{p.text}</p> : null))}
-          {live && <span className="caret" />}
+    </details>
+  );
+}
+
+interface MessageProps {
+  message: LlmMessage;
+  testId: 'chat-message' | 'chat-reply';
+  live: boolean;
+  answered: Set<string>;
+  resultCall: Map<ToolResultPart, ToolCallPart>;
+}
+
+function ChatMessage({ message, testId, live, answered, resultCall }: MessageProps) {
+  const system = message.role === 'system' || message.role === 'developer';
+  const long = system && textLength(message) > FOLD_SYSTEM_CHARS;
+  const [open, setOpen] = useState(!long);
+  const lastText = message.parts.map((p) => p.type).lastIndexOf('text');
+  return (
+    <div className={`chat-msg role-${message.role}${testId === 'chat-reply' ? ' chat-reply' : ''}`} data-testid={testId} data-role={message.role}>
+      <div className="chat-role">
+        {ROLE_LABELS[message.role]}
+        {testId === 'chat-reply' && <span className="chat-reply-tag">{live ? 'streaming' : 'reply'}</span>}
+      </div>
+      <div className={open ? 'chat-body' : 'chat-body folded'}>
+        {message.parts.map((p, i) => (
+          <ChatPart
+            key={i}
+            part={p}
+            caret={live && i === lastText}
+            answered={p.type === 'tool_call' && p.id !== null && answered.has(p.id)}
+            call={p.type === 'tool_result' ? resultCall.get(p) : undefined}
+          />
+        ))}
+        {message.parts.length === 0 && <div className="dim">(empty){live && <span className="caret" aria-hidden="true" />}</div>}
+        {live && lastText === -1 && message.parts.length > 0 && <span className="caret" aria-hidden="true" />}
+      </div>
+      {long && (
+        <button type="button" className="chat-fold link-button" onClick={() => setOpen(!open)}>
+          {open ? 'Fold' : `Show all (${textLength(message).toLocaleString('en-US')} chars)`}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The conversation as a person reads it: instructions, turns, tool calls with their results, thinking folded, images,
+ * refusals, then the reply (growing, with a caret, while `live`).
+ */
+export function ChatTranscript({
+  messages,
+  reply,
+  live,
+  tools = [],
+  error = null,
+}: {
+  messages: LlmMessage[];
+  reply: LlmMessage | null;
+  live?: boolean;
+  tools?: ToolDef[];
+  error?: LlmError | null;
+}) {
+  const { links, resultCall } = linkToolCalls(messages, reply);
+  return (
+    <div className="chat" data-testid="chat-transcript">
+      {tools.length > 0 && <ToolDefinitions tools={tools} />}
+      {messages.map((m, i) => (
+        <ChatMessage key={i} message={m} testId="chat-message" live={false} answered={links.answered} resultCall={resultCall} />
+      ))}
+      {reply && <ChatMessage message={reply} testId="chat-reply" live={live === true} answered={links.answered} resultCall={resultCall} />}
+      {!reply && live && (
+        <div className="chat-msg role-assistant chat-reply" data-testid="chat-reply" data-role="assistant">
+          <div className="chat-role">
+            Assistant<span className="chat-reply-tag">waiting</span>
+          </div>
+          <div className="chat-body dim">
+            waiting for the first token<span className="caret" aria-hidden="true" />
+          </div>
+        </div>
+      )}
+      {error && (
+        <div className="chat-error" data-testid="chat-error">
+          <span className="chat-error-type">{error.type}</span> {error.message}
         </div>
       )}
     </div>
