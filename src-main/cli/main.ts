@@ -7,6 +7,7 @@ import { VERSION, writeClientTrustBundle } from '../core/index.js';
 import { caExportCommand, CaExportFlagsSchema, caPathCommand, caRegenerateCommand } from './ca-command.js';
 import { CliError, oneLine } from './cli-error.js';
 import { envLines, EnvFlagsSchema } from './env-command.js';
+import { registerExportCommands } from './export-cli.js';
 import { reparseCommand, ReparseFlagsSchema } from './reparse-command.js';
 import { readRuntimeFile } from './runtime-file.js';
 import { serveCommand, ServeFlagsSchema } from './serve-command.js';
@@ -83,6 +84,7 @@ export function buildCli(): Command {
     .action((opts: { dataDir?: string; db?: string; all?: boolean }) => {
       reparseCommand(validated(ReparseFlagsSchema, { ...opts, all: opts.all ?? false }));
     });
+  registerExportCommands(program);
   return program;
 }
 

@@ -8,3 +8,4 @@ export * from './llm.js';
 export * from './analytics.js';
 export * from './conversations.js';
 export * from './actions.js';
+export * from './export.js';
