@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { handleExportRoute } from '../export/http-routes.js';
 import type { Logger } from '../log/index.js';
 import { listenWithFallback } from '../proxy/index.js';
 import type { InspectorService } from '../service/index.js';
@@ -90,6 +91,10 @@ export async function startApiServer(
       const body = await deps.service.getBody(Number(bodyMatch[1]), bodyMatch[2] === 'request' ? 'req' : 'res');
       if (!body) return fail(res, 404, 'not_found', 'No stored body for that exchange and side.');
       return send(res, 200, body, 'application/octet-stream');
+    }
+    // export downloads and HAR import stream, so they live outside the JSON command table
+    if (path.startsWith('/api/export') || path === '/api/import/har') {
+      if (await handleExportRoute(deps.service, req, res, url)) return;
     }
     for (const route of routes) {
       const m = route.pattern.exec(path);

@@ -138,6 +138,20 @@ export class InspectorService implements CaptureSink {
     if (this.events.watched) this.events.emit('exchange.updated', endedSummary(op));
   }
 
+  /**
+   * Stores exchanges read from a file (HAR import) as if just captured: numbered by the same counter and handed to the
+   * ingest worker, which decodes them and runs the LLM stage. Resolves with their ids once they are committed.
+   */
+  async importExchanges(ops: readonly Omit<FinishOp, 'id'>[]): Promise<number[]> {
+    const ids = ops.map((op) => {
+      const id = this.nextId();
+      this.store.finish({ ...op, id });
+      return id;
+    });
+    await this.store.flush();
+    return ids;
+  }
+
   wantsLiveReplies(): boolean {
     return this.events.watchedReplies;
   }
