@@ -1,4 +1,10 @@
-/** Placeholder until this view is built. */
+import { useRoute } from '../../app/router.js';
+import { ConversationList } from './conversation-list.js';
+import { ConversationThread } from './conversation-thread.js';
+
+/** `#/conversations` lists them; `#/conversations/<id>` opens one thread. */
 export function ConversationsView() {
-  return <section className="view-placeholder">conversations</section>;
+  const { segments } = useRoute();
+  const id = segments[1];
+  return id ? <ConversationThread key={id} id={id} /> : <ConversationList />;
 }
