@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FieldError } from './field-errors.js';
-import { formatNumberValue, humanBytes, humanDuration, parseNumberText, type NumberFormat } from './number-input.js';
+import { formatNumberValue, humanDuration, parseNumberText, type NumberFormat } from './number-input.js';
 
 export function inputId(path: string): string {
   return `setting-${path.replace(/\./g, '-')}`;
@@ -54,9 +54,9 @@ export function NumberInput({ path, value, fmt, placeholder, invalid, onChange, 
 }
 
 /** The value in words beside a box counted in a bigger unit ("= 10 min"), when that helps. */
-export function NumberEcho({ value, duration, bytes }: { value: unknown; duration?: boolean | undefined; bytes?: boolean }) {
-  if (typeof value !== 'number') return null;
-  const text = duration ? humanDuration(value) : bytes ? humanBytes(value) : '';
+export function NumberEcho({ value, duration }: { value: unknown; duration?: boolean | undefined }) {
+  if (typeof value !== 'number' || !duration) return null;
+  const text = humanDuration(value);
   return text ? <span className="echo">= {text}</span> : null;
 }
 

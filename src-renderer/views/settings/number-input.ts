@@ -50,15 +50,3 @@ export function humanDuration(ms: number): string {
   }
   return parts.join(' ');
 }
-
-export function humanBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = bytes;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i === 0 ? v : Number(v.toFixed(v < 10 ? 2 : 1))} ${units[i]}`;
-}

@@ -57,7 +57,7 @@ function Control({ spec, props }: { spec: FieldSpec; props: SettingsFormProps })
         <span className="num-with-unit">
           <NumberInput path={spec.path} value={value} fmt={{ scale: spec.scale, nullable: spec.nullable }} placeholder={spec.placeholder} invalid={!!error} onChange={(v) => onChange(spec.path, v)} />
           {spec.unit && <span className="unit">{spec.unit}</span>}
-          <NumberEcho value={value} duration={spec.duration} bytes={spec.unit === 'MiB'} />
+          <NumberEcho value={value} duration={spec.duration} />
         </span>
       );
     case 'bool':

@@ -110,8 +110,11 @@ export function SettingsView() {
       (err: Error) => {
         setSaving(false);
         const issues = err instanceof ApiError ? issuesFromTree(err.details) : [];
-        setServerIssues(issues);
-        setToast({ kind: 'error', text: `Not saved: ${issues.length ? 'the inspector refused some values (marked below).' : err.message}` });
+        // A refusal without field details (an unreadable CA file) is still about a field when only one was changed.
+        const only = changedPaths(s, d);
+        const placed = issues.length ? issues : only.length === 1 && only[0] ? [{ path: only[0].split('.'), message: err.message }] : [];
+        setServerIssues(placed);
+        setToast({ kind: 'error', text: issues.length ? 'Not saved: the inspector refused some values (marked in red).' : `Not saved: ${err.message}` });
       },
     );
   }, [client, saving]);

@@ -112,6 +112,8 @@ export function SetupView() {
           <InstallGuideView os={os} ctx={{ certPath: ready.ca.certPath, subject: ready.ca.subject, proxyUrl: ready.runtime.proxyUrl, platform: ready.runtime.platform }} />
         ) : runtime.error && !runtime.data ? (
           <LoadError what="where the inspector runs" error={runtime.error} onRetry={runtime.reload} />
+        ) : ca.error && !ca.data ? (
+          <p className="dim">The steps need the CA’s file, which could not be read (see above).</p>
         ) : (
           <p className="dim">Loading…</p>
         )}
@@ -127,7 +129,13 @@ export function SetupView() {
           )}
           <ShellToggle value={shell} onChange={(next) => setParams({ shell: next })} />
         </div>
-        {ready ? <SnippetsPanel ctx={{ proxyUrl: ready.runtime.proxyUrl, certPath: ready.ca.certPath, shell }} /> : <p className="dim">Loading…</p>}
+        {runtime.data && (ca.data || ca.error) ? (
+          <SnippetsPanel ctx={{ proxyUrl: runtime.data.proxyUrl, certPath: ca.data?.certPath ?? null, shell }} />
+        ) : runtime.error && !runtime.data ? (
+          <LoadError what="where the inspector runs" error={runtime.error} onRetry={runtime.reload} />
+        ) : (
+          <p className="dim">Loading…</p>
+        )}
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { CodeBlock } from './code-block.js';
 import type { ShellKind } from './shell-quote.js';
-import { buildSnippets, type SnippetContext } from './snippets.js';
+import { buildSnippets } from './snippets.js';
 
 const SHELLS: { id: ShellKind; label: string }[] = [
   { id: 'posix', label: 'bash / zsh' },
@@ -19,7 +19,7 @@ export function ShellToggle({ value, onChange }: { value: ShellKind; onChange: (
   );
 }
 
-export function SnippetsPanel({ ctx }: { ctx: SnippetContext }) {
+export function SnippetsPanel({ ctx }: { ctx: Parameters<typeof buildSnippets>[0] }) {
   return (
     <div className="snippets">
       {buildSnippets(ctx).map((s) => (

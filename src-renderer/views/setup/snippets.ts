@@ -44,9 +44,23 @@ export function pingCommand(ctx: SnippetContext): string {
   return `${curlCommand(ctx.shell)} -x ${quoteArg(ctx.shell, proxy)} --cacert ${quoteArg(ctx.shell, ctx.certPath)} ${PING_URL}`;
 }
 
-/** Copy-paste setups for the common clients, in the chosen shell's syntax. */
-export function buildSnippets(ctx: SnippetContext): Snippet[] {
+/**
+ * Copy-paste setups for the common clients, in the chosen shell's syntax. Without the CA's path (it could not be read)
+ * only the base-URL routes, which need no CA, are offered.
+ */
+export function buildSnippets(ctx: Omit<SnippetContext, 'certPath'> & { certPath: string | null }): Snippet[] {
   const { shell, certPath } = ctx;
+  const baseUrls: Snippet = {
+    name: 'base-urls',
+    title: 'Base URLs (no proxy, no CA)',
+    note:
+      'The SDKs send plain HTTP to the inspector, which calls the provider over HTTPS. Gemini: google-genai reads ' +
+      'GOOGLE_GEMINI_BASE_URL (or pass http_options base_url); Ollama clients read OLLAMA_HOST.',
+    code: baseUrlVars(ctx.proxyUrl)
+      .map(([k, v]) => envLine(shell, k, v))
+      .join('\n'),
+  };
+  if (certPath === null) return [baseUrls];
   const proxy = clientProxyUrl(ctx.proxyUrl);
   const bundle = clientBundlePath(certPath);
   const trustFile = bundle ?? certPath;
@@ -89,13 +103,6 @@ export function buildSnippets(ctx: SnippetContext): Snippet[] {
         `${curlCommand(shell)} -x ${quoteArg(shell, proxy)} --cacert ${quoteArg(shell, certPath)} ` +
         `https://api.openai.com/v1/models -H "Authorization: Bearer ${envRef(shell, 'OPENAI_API_KEY')}"`,
     },
-    {
-      name: 'base-urls',
-      title: 'Base URLs (no proxy, no CA)',
-      note:
-        'The SDKs send plain HTTP to the inspector, which calls the provider over HTTPS. Gemini: google-genai reads ' +
-        'GOOGLE_GEMINI_BASE_URL (or pass http_options base_url); Ollama clients read OLLAMA_HOST.',
-      code: lines(...baseUrlVars(ctx.proxyUrl).map(([k, v]) => envLine(shell, k, v))),
-    },
+    baseUrls,
   ];
 }

@@ -45,6 +45,9 @@ describe('buildSnippets (POSIX)', () => {
   it('quotes a path with a space', () => {
     assert.match(code('node', { ...LINUX, certPath: '/Users/Jane Doe/ca/certs/ca.pem' }), /^export NODE_EXTRA_CA_CERTS='\/Users\/Jane Doe\/ca\/certs\/ca\.pem'$/m);
   });
+  it('offers only the base URLs when the CA path is unknown', () => {
+    assert.deepEqual(buildSnippets({ ...LINUX, certPath: null }).map((s) => s.name), ['base-urls']);
+  });
   it('ping line', () => {
     assert.equal(pingCommand(LINUX), 'curl -x http://127.0.0.1:8080 --cacert /home/me/.local/share/llm-inspector/ca/certs/ca.pem https://llm-inspector.test/ping');
   });
