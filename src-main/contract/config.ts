@@ -162,17 +162,28 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
+/**
+ * A section of the config as a patch: every field optional and without its default. `.partial()` alone keeps the
+ * defaults, so a patch naming one field would silently reset its siblings to their defaults.
+ */
+function patchOf<S extends z.ZodRawShape>(section: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(section.shape).map(([k, field]) => [k, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+  ) as { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I extends z.ZodType> ? I : S[K]> };
+  return z.object(shape);
+}
+
 /** A partial update as sent by the UI or CLI: some sections, each of them partially. */
 export const ConfigPatchSchema = z.object({
-  proxy: ConfigSchema.shape.proxy.unwrap().partial().optional(),
-  ui: ConfigSchema.shape.ui.unwrap().partial().optional(),
-  mitm: ConfigSchema.shape.mitm.unwrap().partial().optional(),
+  proxy: patchOf(ConfigSchema.shape.proxy.unwrap()).optional(),
+  ui: patchOf(ConfigSchema.shape.ui.unwrap()).optional(),
+  mitm: patchOf(ConfigSchema.shape.mitm.unwrap()).optional(),
   routes: z.array(RouteSchema).optional(),
-  upstream: ConfigSchema.shape.upstream.unwrap().partial().optional(),
-  capture: ConfigSchema.shape.capture.unwrap().partial().optional(),
-  redaction: ConfigSchema.shape.redaction.unwrap().partial().optional(),
-  pricing: ConfigSchema.shape.pricing.unwrap().partial().optional(),
-  conversations: ConfigSchema.shape.conversations.unwrap().partial().optional(),
-  retention: ConfigSchema.shape.retention.unwrap().partial().optional(),
+  upstream: patchOf(ConfigSchema.shape.upstream.unwrap()).optional(),
+  capture: patchOf(ConfigSchema.shape.capture.unwrap()).optional(),
+  redaction: patchOf(ConfigSchema.shape.redaction.unwrap()).optional(),
+  pricing: patchOf(ConfigSchema.shape.pricing.unwrap()).optional(),
+  conversations: patchOf(ConfigSchema.shape.conversations.unwrap()).optional(),
+  retention: patchOf(ConfigSchema.shape.retention.unwrap()).optional(),
 });
 export type ConfigPatch = z.infer<typeof ConfigPatchSchema>;
