@@ -6,6 +6,17 @@ import { mergeConfig, writeConfigFile } from './config-file.js';
  * something from it (the proxy settings, retention). A listener that rejects a change (e.g. an unreadable extra CA
  * file) makes `set` throw before anything is saved.
  */
+/** A change the running inspector cannot apply, naming the field (dotted path) so a form can show it there. */
+export class ConfigRejectedError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigRejectedError';
+  }
+}
+
 export class ConfigStore {
   private listeners: ((next: Config) => void)[] = [];
 

@@ -10,7 +10,7 @@ import {
 } from '../ca/index.js';
 import { ReplayMarkers, SecretVault } from '../capture/index.js';
 import type { Config, ConfigPatch, RuntimeInfo } from '../contract/index.js';
-import { ConfigStore, mergeConfig, readConfigFile, resolveDataDir, type DataDirLayout } from '../config/index.js';
+import { ConfigRejectedError, ConfigStore, mergeConfig, readConfigFile, resolveDataDir, type DataDirLayout } from '../config/index.js';
 import { IngestClient, type IngestClientOptions } from '../ingest/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { InspectorProxy, ProxySettings } from '../proxy/index.js';
@@ -80,7 +80,13 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   // Overrides (CLI flags) apply to this run only; what is saved is the file's config plus changes made in the app.
   const config = new ConfigStore(effective, configPath);
   config.onChange((next) => {
-    const fresh = new ProxySettings(next, trustFor(next), vault);
+    let trust: ReturnType<typeof trustFor>;
+    try {
+      trust = trustFor(next);
+    } catch (err) {
+      throw new ConfigRejectedError('upstream.extraCaFile', (err as Error).message);
+    }
+    const fresh = new ProxySettings(next, trust, vault);
     const old = settings;
     settings = fresh;
     // let requests in flight finish on the old agents

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import { ServiceCommands, type ServiceCommandName } from '../contract/index.js';
+import { ConfigRejectedError } from '../config/index.js';
 import { NotFoundError, type InspectorService } from '../service/index.js';
 
 interface CompiledRoute {
@@ -46,6 +47,13 @@ export function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
+/** The shape of `z.treeifyError` for one message at a dotted path, so clients read both kinds of refusal alike. */
+function treeAt(path: string, message: string): unknown {
+  let node: Record<string, unknown> = { errors: [message] };
+  for (const key of path.split('.').reverse()) node = { errors: [], properties: { [key]: node } };
+  return node;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -87,6 +95,7 @@ export async function dispatch(
     return await service.call(route.command, parsed.data as never);
   } catch (err) {
     if (err instanceof NotFoundError) throw new HttpError(404, 'not_found', err.message);
+    if (err instanceof ConfigRejectedError) throw new HttpError(400, 'invalid_input', `${err.path}: ${err.message}`, treeAt(err.path, err.message));
     if (err instanceof z.ZodError) throw new HttpError(400, 'invalid_input', z.prettifyError(err), z.treeifyError(err));
     throw err;
   }

@@ -94,6 +94,27 @@ test('config: PATCH validates with the same schema (400 names the field), applie
   assert.deepEqual(((await call('/api/config')).json().mitm as { extraHosts: string[] }).extraHosts, ['llm.corp.example']);
 });
 
+test('config: a change the inspector cannot apply is a 400 at its field, and nothing changes', async () => {
+  const before = (await call('/api/config')).json();
+  const res = await call('/api/config', { method: 'PATCH', headers: { ...auth(), 'content-type': 'application/json' }, body: '{"upstream":{"extraCaFile":"/nonexistent/corp-ca.pem"}}' });
+  assert.equal(res.status, 400);
+  const err = (res.json() as { error: { type: string; details: { properties: { upstream: { properties: { extraCaFile: { errors: string[] } } } } } } }).error;
+  assert.equal(err.type, 'invalid_input');
+  assert.match(err.details.properties.upstream.properties.extraCaFile.errors[0] ?? '', /corp-ca\.pem/);
+  assert.deepEqual((await call('/api/config')).json(), before);
+});
+
+test('config: a patch of one field keeps its siblings', async () => {
+  const patch = (body: unknown) => call('/api/config', { method: 'PATCH', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal((await patch({ capture: { maxBodyBytes: 123_456 } })).status, 200);
+  const res = await patch({ capture: { recordTunnels: false } });
+  assert.equal(res.status, 200);
+  const after = res.json() as { capture: { maxBodyBytes: number; recordTunnels: boolean } };
+  assert.equal(after.capture.recordTunnels, false);
+  assert.equal(after.capture.maxBodyBytes, 123_456);
+  await patch({ capture: { maxBodyBytes: 10 * 1024 * 1024, recordTunnels: true } });
+});
+
 test('CA downloads parse as certificates; the private key is never served', async () => {
   const pem = await call('/api/ca.pem');
   assert.equal(pem.status, 200);
