@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ExchangeDetail, ServiceEvent } from '../../../src-main/contract/index.js';
 import { useCommand } from '../../app/client-context.js';
 import { formatHash, navigate, useRoute } from '../../app/router.js';
-import { formatCount, formatMs, formatUsd, formatWhen, useLiveRefresh } from '../dashboard/index.js';
+import { formatCount, formatMs, formatUsd, formatWhen, trafficParams, useLiveRefresh } from '../dashboard/index.js';
 import { ChatTranscript } from '../exchange/index.js';
 import { shortId } from './conversation-params.js';
 import { TurnBars } from './turn-bars.js';
@@ -68,9 +68,12 @@ export function ConversationThread({ id }: { id: string }) {
         )}
         <span className="conv-toolbar-end">
           {(calls.loading || detail.loading) && <span className="dash-spinner" aria-label="loading" />}
+          <button type="button" onClick={() => navigate(['traffic'], trafficParams({ conversation: id }))} title="Every call of this conversation in Traffic" data-testid="conversation-open-traffic">
+            All calls in Traffic
+          </button>
           {latest && (
             <button type="button" onClick={() => openCall(latest.id)} title="Open the latest call in Traffic">
-              Latest call in Traffic
+              Latest call
             </button>
           )}
         </span>

@@ -35,14 +35,14 @@ export function DashboardView() {
     setNow(Date.now());
     reloadRef.current();
   }, []);
-  useLiveRefresh(isUsageEvent, refresh);
+  const requestRefresh = useLiveRefresh(isUsageEvent, refresh);
 
-  // a relative window slides forward even when no traffic arrives
+  // a relative window slides forward even when no traffic arrives (through the same throttle as live refreshes)
   useEffect(() => {
     if (range.key === 'custom') return;
-    const id = setInterval(() => setNow(Date.now()), SLIDE_MS);
+    const id = setInterval(requestRefresh, SLIDE_MS);
     return () => clearInterval(id);
-  }, [range.key]);
+  }, [range.key, requestRefresh]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -105,7 +105,7 @@ export function DashboardView() {
         <EmptyState range={range} onPreset={pickPreset} />
       ) : (
         <div className="dash-grid">
-          <Charts overall={data.overall} grouped={data.grouped} group={group} unknownCost={unknownCost} open={open} />
+          <Charts overall={data.overall} grouped={data.grouped} group={group} unknownCost={unknownCost} open={open} failed={data.error !== null} />
         </div>
       )}
     </section>
@@ -125,37 +125,40 @@ function Charts({
   group,
   unknownCost,
   open,
+  failed,
 }: {
   overall: UsageTimeseries | null;
   grouped: UsageTimeseries | null;
   group: ReturnType<typeof parseGroup>;
   unknownCost: number;
   open: (f: TrafficFilter) => void;
+  failed: boolean;
 }) {
+  const note = failed ? 'Not loaded' : 'Loading…';
   const o = overall ? contextOf(overall, open) : null;
   const g = grouped ? contextOf(grouped, open) : null;
   return (
     <>
-      {o && overall ? <TokensChart rows={tokenRows(overall.points, o.starts)} ctx={o} /> : <Placeholder testId="chart-tokens" title="Tokens" />}
+      {o && overall ? <TokensChart rows={tokenRows(overall.points, o.starts)} ctx={o} /> : <Placeholder testId="chart-tokens" title="Tokens" note={note} />}
       {g && grouped ? (
         <CostChartView chart={costChart(grouped.points, g.starts)} groupBy={grouped.groupBy} unknownCost={unknownCost} ctx={g} />
       ) : (
-        <Placeholder testId="chart-cost" title="Cost" />
+        <Placeholder testId="chart-cost" title="Cost" note={note} />
       )}
-      {o && overall ? <RequestsChart rows={requestRows(overall.points, o.starts)} ctx={o} /> : <Placeholder testId="chart-requests" title="Requests and errors" />}
-      {o && overall ? <LatencyChart rows={latencyRows(overall.points, o.starts)} ctx={o} /> : <Placeholder testId="chart-latency" title="Latency and time to first token" />}
+      {o && overall ? <RequestsChart rows={requestRows(overall.points, o.starts)} ctx={o} /> : <Placeholder testId="chart-requests" title="Requests and errors" note={note} />}
+      {o && overall ? <LatencyChart rows={latencyRows(overall.points, o.starts)} ctx={o} /> : <Placeholder testId="chart-latency" title="Latency and time to first token" note={note} />}
     </>
   );
 }
 
-function Placeholder({ testId, title }: { testId: string; title: string }) {
+function Placeholder({ testId, title, note }: { testId: string; title: string; note: string }) {
   return (
     <figure className="dash-card" data-testid={testId} data-state="loading">
       <figcaption className="dash-card-head">
         <h2>{title}</h2>
       </figcaption>
       <div className="dash-chart">
-        <div className="dash-chart-message">Loading…</div>
+        <div className="dash-chart-message">{note}</div>
       </div>
     </figure>
   );

@@ -19,8 +19,9 @@ export interface Throttle {
   cancel(): void;
 }
 
-export function createThrottle(run: () => void, intervalMs: number, timers: Timers = realTimers): Throttle {
-  let lastRun = -Infinity;
+/** `quietStart`: count creation as a run, so data just loaded is not fetched again within the interval. */
+export function createThrottle(run: () => void, intervalMs: number, timers: Timers = realTimers, quietStart = false): Throttle {
+  let lastRun = quietStart ? timers.now() : -Infinity;
   let pending: unknown = null;
   const fire = () => {
     pending = null;

@@ -20,7 +20,9 @@ export interface Tile {
  * percentiles and the cached/reasoning split from the whole-range time-series point, when there is one.
  */
 export function summaryTiles(summary: UsageSummary | null, whole: UsagePoint | null, range: { since: number; until: number }): Tile[] {
-  const row = summary?.groups[0];
+  // not loaded (yet, or it failed): dashes rather than zeros that would read as "no traffic"
+  if (summary === null) return unknownTiles();
+  const row = summary.groups[0];
   const requests = row?.total_requests ?? 0;
   const errors = row?.errors ?? 0;
   const rate = requests > 0 ? errors / requests : null;
@@ -85,6 +87,20 @@ export function summaryTiles(summary: UsageSummary | null, whole: UsagePoint | n
       filter: null,
     },
   ];
+}
+
+const TILE_LABELS: Array<[TileKind, string]> = [
+  ['cost', 'Cost'],
+  ['tokens-in', 'Tokens in'],
+  ['tokens-out', 'Tokens out'],
+  ['requests', 'Requests'],
+  ['error-rate', 'Error rate'],
+  ['latency-p95', 'p95 latency'],
+  ['ttft-p95', 'p95 TTFT'],
+];
+
+function unknownTiles(): Tile[] {
+  return TILE_LABELS.map(([kind, label]) => ({ kind, label, value: '—', sub: null, tone: null, filter: null }));
 }
 
 function formatRate(perMin: number): string {

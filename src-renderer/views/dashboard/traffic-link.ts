@@ -2,12 +2,15 @@ import type { AnalyticsGroupBy } from '../../../src-main/contract/index.js';
 
 /**
  * Chart clicks → a Traffic filter. The Traffic view reads its filter from the URL param `q` in its typed query language
- * (`provider:openai model:gpt-4o since:<ms> until:<ms> errors`), so every drill-down is a plain link.
+ * (`provider:openai model:gpt-4o since:<ms> until:<ms> errors`, see views/traffic/filter-query.ts), so every drill-down
+ * is a plain link.
  */
 export interface TrafficFilter {
   provider?: string;
   model?: string;
   tag?: string;
+  /** conversation id (`conv:`) */
+  conversation?: string;
   /** epoch ms, inclusive */
   since?: number;
   /** epoch ms, exclusive */
@@ -15,9 +18,9 @@ export interface TrafficFilter {
   errors?: boolean;
 }
 
-/** A token value: bare when it is one word, else double-quoted with `"` and `\` escaped. */
+/** A token value: bare when it is one word, else double-quoted; the language has no escapes, so quotes are dropped. */
 export function quoteValue(v: string): string {
-  return /^[^\s"\\]+$/.test(v) ? v : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return v !== '' && !/[\s"]/.test(v) ? v : `"${v.replace(/"/g, '')}"`;
 }
 
 /** The `q` text for a filter, tokens in a fixed order so equal filters give equal URLs. */
@@ -26,6 +29,7 @@ export function filterQuery(f: TrafficFilter): string {
   if (f.provider) tokens.push(`provider:${quoteValue(f.provider)}`);
   if (f.model) tokens.push(`model:${quoteValue(f.model)}`);
   if (f.tag) tokens.push(`tag:${quoteValue(f.tag)}`);
+  if (f.conversation) tokens.push(`conv:${quoteValue(f.conversation)}`);
   if (f.since !== undefined && Number.isFinite(f.since)) tokens.push(`since:${Math.floor(f.since)}`);
   if (f.until !== undefined && Number.isFinite(f.until)) tokens.push(`until:${Math.ceil(f.until)}`);
   if (f.errors) tokens.push('errors');

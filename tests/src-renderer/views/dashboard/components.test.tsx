@@ -11,7 +11,7 @@ const noop = () => undefined;
 
 describe('SummaryTiles', () => {
   it('renders one summary-tile per kind, drill-down tiles as buttons', () => {
-    const html = renderToStaticMarkup(<SummaryTiles tiles={summaryTiles(null, null, { since: 0, until: 1 })} onOpen={noop} />);
+    const html = renderToStaticMarkup(<SummaryTiles tiles={summaryTiles({ groupBy: 'none', groups: [] }, null, { since: 0, until: 1 })} onOpen={noop} />);
     const kinds = [...html.matchAll(/data-testid="summary-tile" data-kind="([a-z0-9-]+)"/g)].map((m) => m[1]);
     assert.deepEqual(kinds, ['cost', 'tokens-in', 'tokens-out', 'requests', 'error-rate', 'latency-p95', 'ttft-p95']);
     assert.match(html, /<button[^>]*data-kind="error-rate"/);

@@ -74,4 +74,15 @@ describe('createThrottle', () => {
     advance(10_000);
     assert.equal(runs, 1);
   });
+
+  it('with a quiet start, waits out the interval before the first run', () => {
+    const { timers, advance } = fakeTimers();
+    let runs = 0;
+    const t = createThrottle(() => runs++, 5000, timers, true);
+    advance(1000);
+    t.trigger();
+    assert.equal(runs, 0);
+    advance(4000);
+    assert.equal(runs, 1);
+  });
 });

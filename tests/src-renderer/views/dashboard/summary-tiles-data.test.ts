@@ -85,6 +85,15 @@ describe('summaryTiles', () => {
   });
 });
 
+describe('summaryTiles before an answer', () => {
+  it('shows dashes, not zeros that would read as no traffic, and links nowhere', () => {
+    const tiles = summaryTiles(null, null, range);
+    assert.equal(tiles.length, 7);
+    assert.ok(tiles.every((t) => t.value === '—' && t.filter === null));
+    assert.deepEqual(tiles.map((t) => t.label), summaryTiles(summary({}), whole, range).map((t) => t.label));
+  });
+});
+
 describe('wholeRangePoint', () => {
   it('uses the series only when it is a single bucket', () => {
     assert.equal(wholeRangePoint([whole]), whole);
