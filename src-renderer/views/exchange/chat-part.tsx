@@ -1,6 +1,7 @@
 import type { ContentPart } from '../../../src-main/contract/index.js';
 import { prettyJson } from './body-format.js';
 import type { ToolCallPart } from './chat-model.js';
+import { MarkdownText } from './markdown-view.js';
 
 function ToolCall({ part, answered }: { part: ToolCallPart; answered: boolean }) {
   const args = part.parsed !== null && part.parsed !== undefined ? JSON.stringify(part.parsed, null, 2) : part.arguments;
@@ -35,13 +36,28 @@ function ToolResult({ part, call }: { part: Extract<ContentPart, { type: 'tool_r
 }
 
 /** One content part as a person reads it. */
-export function ChatPart({ part, caret, answered, call }: { part: ContentPart; caret: boolean; answered: boolean; call: ToolCallPart | undefined }) {
+export function ChatPart({
+  part,
+  caret,
+  answered,
+  call,
+  markdown,
+}: {
+  part: ContentPart;
+  caret: boolean;
+  answered: boolean;
+  call: ToolCallPart | undefined;
+  markdown: boolean;
+}) {
+  const tail = caret ? <span className="caret" aria-hidden="true" /> : null;
   switch (part.type) {
     case 'text':
-      return (
+      return markdown ? (
+        <MarkdownText text={part.text} tail={tail} />
+      ) : (
         <div className="chat-text">
           {part.text}
-          {caret && <span className="caret" aria-hidden="true" />}
+          {tail}
         </div>
       );
     case 'image':

@@ -32,13 +32,14 @@ function ToolDefinitions({ tools }: { tools: ToolDef[] }) {
 
 interface MessageProps {
   message: LlmMessage;
+  markdown: boolean;
   testId: 'chat-message' | 'chat-reply';
   live: boolean;
   answered: Set<string>;
   resultCall: Map<ToolResultPart, ToolCallPart>;
 }
 
-function ChatMessage({ message, testId, live, answered, resultCall }: MessageProps) {
+function ChatMessage({ message, markdown, testId, live, answered, resultCall }: MessageProps) {
   const system = message.role === 'system' || message.role === 'developer';
   const long = system && textLength(message) > FOLD_SYSTEM_CHARS;
   const [open, setOpen] = useState(!long);
@@ -57,6 +58,8 @@ function ChatMessage({ message, testId, live, answered, resultCall }: MessagePro
             caret={live && i === lastText}
             answered={p.type === 'tool_call' && p.id !== null && answered.has(p.id)}
             call={p.type === 'tool_result' ? resultCall.get(p) : undefined}
+            // replies are written as Markdown; prompts are shown exactly as sent
+            markdown={markdown && message.role === 'assistant'}
           />
         ))}
         {message.parts.length === 0 && <div className="dim">(empty){live && <span className="caret" aria-hidden="true" />}</div>}
@@ -81,21 +84,24 @@ export function ChatTranscript({
   live,
   tools = [],
   error = null,
+  markdown = false,
 }: {
   messages: LlmMessage[];
   reply: LlmMessage | null;
   live?: boolean;
   tools?: ToolDef[];
   error?: LlmError | null;
+  /** render text parts as Markdown (plain text otherwise, exactly as sent) */
+  markdown?: boolean;
 }) {
   const { links, resultCall } = linkToolCalls(messages, reply);
   return (
     <div className="chat" data-testid="chat-transcript">
       {tools.length > 0 && <ToolDefinitions tools={tools} />}
       {messages.map((m, i) => (
-        <ChatMessage key={i} message={m} testId="chat-message" live={false} answered={links.answered} resultCall={resultCall} />
+        <ChatMessage key={i} message={m} markdown={markdown} testId="chat-message" live={false} answered={links.answered} resultCall={resultCall} />
       ))}
-      {reply && <ChatMessage message={reply} testId="chat-reply" live={live === true} answered={links.answered} resultCall={resultCall} />}
+      {reply && <ChatMessage message={reply} markdown={markdown} testId="chat-reply" live={live === true} answered={links.answered} resultCall={resultCall} />}
       {!reply && live && (
         <div className="chat-msg role-assistant chat-reply" data-testid="chat-reply" data-role="assistant">
           <div className="chat-role">

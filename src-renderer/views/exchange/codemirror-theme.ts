@@ -28,8 +28,8 @@ export const editorTheme: Extension = EditorView.theme({
   '.cm-changedLine': { backgroundColor: 'color-mix(in srgb, var(--warn) 10%, transparent) !important' },
   '&.cm-merge-a .cm-changedLine, .cm-deletedChunk': { backgroundColor: 'color-mix(in srgb, var(--error) 12%, transparent) !important' },
   '&.cm-merge-b .cm-changedLine': { backgroundColor: 'color-mix(in srgb, var(--ok) 12%, transparent) !important' },
-  '&.cm-merge-a .cm-changedText, .cm-deletedChunk .cm-deletedText': { background: 'color-mix(in srgb, var(--error) 35%, transparent) !important' },
-  '&.cm-merge-b .cm-changedText': { background: 'color-mix(in srgb, var(--ok) 35%, transparent) !important' },
+  '&.cm-merge-a .cm-changedText, .cm-deletedChunk .cm-deletedText': { background: 'color-mix(in srgb, var(--error) 22%, transparent) !important' },
+  '&.cm-merge-b .cm-changedText': { background: 'color-mix(in srgb, var(--ok) 22%, transparent) !important' },
   '.cm-collapsedLines': { backgroundColor: 'var(--bg-alt)', color: 'var(--text-dim)' },
 });
 

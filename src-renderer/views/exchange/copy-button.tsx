@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { copyText } from './clipboard.js';
 
 /** A button that copies what `text()` returns and says so for a moment (or why it could not). */
-export function CopyButton({ text, label, testId, title, className }: { text: () => string; label: string; testId?: string; title?: string; className?: string }) {
+export function CopyButton({ text, label, testId, title, className, disabled }: { text: () => string; label: string; testId?: string; title?: string; className?: string; disabled?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -15,6 +15,7 @@ export function CopyButton({ text, label, testId, title, className }: { text: ()
       className={className}
       data-testid={testId}
       title={title}
+      disabled={disabled}
       onClick={() => {
         copyText(text()).then(
           () => setState('copied'),

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { ExchangeDetail } from '../../../src-main/contract/index.js';
 import { ComparePicker } from './compare-picker.js';
 import { CopyButton } from './copy-button.js';
@@ -18,17 +19,28 @@ export function StatePill({ exchange }: { exchange: Pick<ExchangeDetail, 'status
   );
 }
 
-interface HeaderProps {
+/** Time since the request started, ticking while the exchange is in flight. */
+function Elapsed({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <span title="running time so far" data-testid="detail-elapsed">
+      {formatDuration(Math.max(0, now - since))}…
+    </span>
+  );
+}
+
+interface ActionsProps {
   exchange: ExchangeDetail;
   comparing: number | null;
   resend: ReturnType<typeof useResend>;
-  onClose: () => void;
 }
 
-/** Method, URL, state, who and what was called, and the actions on the exchange. */
-export function DetailHeader({ exchange: x, comparing, resend, onClose }: HeaderProps) {
-  const u = x.usage;
-  const model = x.model ?? x.responseModel;
+/** What can be done with the exchange: copy it as curl or SDK code, send it again, diff it against another call. */
+export function DetailActions({ exchange: x, comparing, resend }: ActionsProps) {
   const curl = () =>
     curlCommand({
       method: x.method,
@@ -39,6 +51,34 @@ export function DetailHeader({ exchange: x, comparing, resend, onClose }: Header
       provider: x.provider,
       stream: x.stream,
     });
+  // an exchange still in flight is stored without its request body: a command built now would lack it
+  const bodyPending = x.request.body === null && (x.state === 'pending' || x.state === 'streaming');
+  return (
+    <span className="detail-actions">
+      <CopyButton
+        text={curl}
+        label="Copy as curl"
+        testId="copy-curl"
+        disabled={bodyPending}
+        title={
+          bodyPending
+            ? 'Available once the exchange is stored'
+            : x.request.truncated
+              ? 'The stored request body was truncated: the command sends only what was kept'
+              : 'The request as a curl command (keys from environment variables)'
+        }
+      />
+      <SnippetMenu exchange={x} />
+      <ResendButton state={resend.state} resend={resend.resend} disabled={x.mode === 'tunnel' || x.state === 'pending'} />
+      <ComparePicker exchange={x} comparing={comparing} />
+    </span>
+  );
+}
+
+/** Method, URL, state, and who and what was called. */
+export function DetailHeader({ exchange: x, onClose }: { exchange: ExchangeDetail; onClose: () => void }) {
+  const u = x.usage;
+  const model = x.model ?? x.responseModel;
   return (
     <header className="detail-head">
       <div className="detail-line">
@@ -65,20 +105,17 @@ export function DetailHeader({ exchange: x, comparing, resend, onClose }: Header
             {x.responseModel && x.model && x.responseModel !== x.model && <span className="dim"> → {x.responseModel}</span>}
           </span>
         )}
-        <span title="total duration">{formatDuration(x.timings.totalMs)}</span>
+        {x.timings.totalMs === null && (x.state === 'pending' || x.state === 'streaming') ? (
+          <Elapsed since={x.startedAt} />
+        ) : (
+          <span title="total duration">{formatDuration(x.timings.totalMs)}</span>
+        )}
         {u && (
           <span title="input → output tokens">
             {formatTokens(u.inputTokens)} → {formatTokens(u.outputTokens)} tok
           </span>
         )}
-        {x.provider && <span title="cost">{formatCost(x.costUsd)}</span>}
-        <span className="spacer" />
-        <span className="detail-actions">
-          <CopyButton text={curl} label="Copy as curl" testId="copy-curl" title={x.request.truncated ? 'The stored request body was truncated: the command sends only what was kept' : 'The request as a curl command (keys from environment variables)'} />
-          <SnippetMenu exchange={x} />
-          <ResendButton state={resend.state} resend={resend.resend} disabled={x.mode === 'tunnel' || x.state === 'pending'} />
-          <ComparePicker exchange={x} comparing={comparing} />
-        </span>
+        {u && <span title="cost">{formatCost(x.costUsd)}</span>}
       </div>
     </header>
   );

@@ -18,9 +18,9 @@ export function isStreamed(d: Pick<ExchangeDetail, 'stream' | 'contentType'>): b
 }
 
 /** The tabs this exchange has: Chat only for recognised LLM calls, Stream only for streamed responses. */
-export function availableTabs(d: ExchangeDetail | null, comparing: boolean): TabId[] {
+export function availableTabs(d: ExchangeDetail | null, comparing: boolean, liveReply = false): TabId[] {
   const tabs: TabId[] = ['overview'];
-  if (d === null || d.llm?.request || d.llm?.response) tabs.push('chat');
+  if (d === null || liveReply || d.llm?.request || d.llm?.response) tabs.push('chat');
   tabs.push('request', 'response');
   if (d === null || isStreamed(d)) tabs.push('stream');
   if (comparing) tabs.push('compare');

@@ -12,6 +12,8 @@ const side = (json: boolean) => [
   editorTheme,
   editorHighlight,
   json ? jsonLanguage() : [],
+  // a split pane is narrow: wrap rather than hide half of each side
+  EditorView.lineWrapping,
 ];
 
 /** Two texts side by side with their differences marked and long unchanged stretches collapsed. */

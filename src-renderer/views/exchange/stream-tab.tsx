@@ -53,8 +53,10 @@ export function StreamTab({ exchange }: { exchange: ExchangeDetail }) {
     virtual.scrollToIndex(i, { align: 'auto' });
   };
   const last = events[events.length - 1];
+  // OpenAI-style streams name no events: the column would only take room
+  const named = events.some((e) => e.event !== null);
   return (
-    <div className="stream-tab" data-testid="stream-view">
+    <div className={named ? 'stream-tab' : 'stream-tab unnamed'} data-testid="stream-view">
       <div className="body-toolbar">
         <span>
           {events.length.toLocaleString('en-US')} {FORMAT_LABELS[split.format]}

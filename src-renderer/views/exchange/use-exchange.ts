@@ -63,7 +63,9 @@ export function useExchange(id: number): ExchangeState {
 
   const fetched = cmd.data && cmd.data.id === id ? cmd.data : null;
   // the stored row wins once it says the exchange is over; until then live progress is newer
-  const data = fetched && progress && progress.id === id && (fetched.state === 'pending' || fetched.state === 'streaming') ? applyProgress(fetched, progress) : fetched;
+  let data = fetched && progress && progress.id === id && (fetched.state === 'pending' || fetched.state === 'streaming') ? applyProgress(fetched, progress) : fetched;
+  // a reply growing means the response has started, even when the pane opened after its "updated" event
+  if (data && live && data.state === 'pending') data = { ...data, state: 'streaming', stream: true };
   // the live reply stays until the stored exchange (with its parsed reply) replaces it, so nothing blinks away
   const stored = fetched !== null && fetched.state !== 'pending' && fetched.state !== 'streaming';
   return { data, error: cmd.error, loading: cmd.loading, live: stored ? null : live, reload };

@@ -104,3 +104,15 @@ test('long system prompts start folded; a provider error is shown', () => {
   assert.match(html, /Show all \(2,000 chars\)/);
   assert.match(html, /data-testid="chat-error"><span class="chat-error-type">insufficient_quota<\/span> You exceeded your quota\./);
 });
+
+test('markdown: the reply is rendered, the prompt stays as sent; the caret sits at the end of the last line', () => {
+  const html = renderToStaticMarkup(
+    <ChatTranscript messages={[text('user', 'Use **bold** please')]} reply={text('assistant', '**Holiday:** Galaxy Day\n\n- one\n- two')} live markdown />,
+  );
+  assert.match(html, /Use \*\*bold\*\* please/);
+  assert.match(html, /<strong>Holiday:<\/strong> Galaxy Day/);
+  assert.match(html, /<li><p>two<span class="caret" aria-hidden="true"><\/span><\/p><\/li>/);
+  assert.ok(!html.includes('<script'), 'never raw HTML');
+  const raw = renderToStaticMarkup(<ChatTranscript messages={[]} reply={text('assistant', '<img src=x onerror=alert(1)> **b**')} markdown />);
+  assert.match(raw, /&lt;img src=x onerror=alert\(1\)&gt; <strong>b<\/strong>/);
+});
