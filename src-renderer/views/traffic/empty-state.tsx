@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useCommand } from '../../app/client-context.js';
+import { formatHash } from '../../app/router.js';
+
+export type EmptyKind = 'no-traffic' | 'no-match' | 'error';
+
+/** The list has nothing to show: say why, and what to do about it. */
+export function EmptyState(props: { kind: EmptyKind; error?: string | null; searching?: boolean; onClear: () => void; onRetry: () => void }) {
+  if (props.kind === 'error') {
+    return (
+      <div className="tr-empty" data-testid="empty-state" data-kind="error">
+        <h2>Could not load the exchanges</h2>
+        <p className="error-text">{props.error}</p>
+        <button type="button" onClick={props.onRetry} data-testid="empty-retry">
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (props.kind === 'no-match') {
+    return (
+      <div className="tr-empty" data-testid="empty-state" data-kind="no-match">
+        <h2>No exchanges match this filter</h2>
+        <p className="dim">
+          {props.searching ? 'The text search looks in request and response bodies; try fewer words. ' : ''}New matching exchanges appear
+          here as they happen.
+        </p>
+        <button type="button" className="primary" onClick={props.onClear} data-testid="empty-clear-filter">
+          Clear the filter
+        </button>
+      </div>
+    );
+  }
+  return <NoTraffic />;
+}
+
+/** First run: how to send a program's calls through the inspector, with this instance's real proxy address. */
+function NoTraffic() {
+  const runtime = useCommand('runtime.info', {});
+  const proxy = runtime.data?.proxyUrl ?? 'http://127.0.0.1:8080';
+  const lines: [string, string][] = [
+    ['Any program (proxy + CA)', `export HTTPS_PROXY=${proxy}`],
+    ['OpenAI SDKs (no CA needed)', `export OPENAI_BASE_URL=${proxy}/openai/v1`],
+    ['Anthropic SDKs (no CA needed)', `export ANTHROPIC_BASE_URL=${proxy}/anthropic`],
+    ['Everything at once in a shell', 'eval "$(llm-inspector env)"'],
+  ];
+  return (
+    <div className="tr-empty tr-empty-first" data-testid="empty-state" data-kind="no-traffic">
+      <h2>
+        <span className="tr-live" aria-hidden="true" /> Waiting for the first exchange
+      </h2>
+      <p className="dim">Point a program at the inspector and its LLM calls show up here live, with model, tokens, cost and timing.</p>
+      <div className="tr-howto">
+        {lines.map(([label, cmd]) => (
+          <CopyLine key={label} label={label} command={cmd} />
+        ))}
+      </div>
+      <p className="dim">
+        HTTPS through the proxy needs the inspector's CA trusted: see <a href={formatHash(['setup'])} data-testid="empty-setup-link">Setup &amp; CA</a>.
+        Base URLs need no CA at all.
+      </p>
+    </div>
+  );
+}
+
+function CopyLine({ label, command }: { label: string; command: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(command).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1200);
+    });
+  };
+  return (
+    <div className="tr-howto-line">
+      <span className="dim">{label}</span>
+      <code data-testid="empty-command">{command}</code>
+      <button type="button" onClick={copy} title="Copy">
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { memo } from 'react';
+import type { ExchangeSummary } from '../../../src-main/contract/index.js';
+import { formatClock, formatCost, formatDuration, formatTokens, modelOf, statusView, UNKNOWN, usageMark } from './format.js';
+import { providerBadge } from './provider-badge.js';
+
+export interface TrafficRowProps {
+  row: ExchangeSummary;
+  /** offset from the top of the list, px */
+  top: number;
+  cursor: boolean;
+  open: boolean;
+  compare: boolean;
+}
+
+/**
+ * One exchange, as a row of fixed height. Memoised on its props: a live batch re-renders only the rows whose summary
+ * object changed. Scrolling mounts a screenful of these per frame, so a row is kept to few elements and attributes:
+ * clicks are handled once, on the table, from `data-id` and `data-filter-key`/`-value`, and the time's full date is
+ * a tooltip the table adds on hover.
+ */
+export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, compare }: TrafficRowProps) {
+  const status = statusView(row);
+  const badge = providerBadge(row.provider);
+  const model = modelOf(row);
+  const mark = usageMark(row.usage);
+  const inFlight = row.state === 'pending' || row.state === 'streaming';
+  let cls = `tr-row tone-${status.tone}`;
+  if (cursor) cls += ' is-cursor';
+  if (open) cls += ' is-open';
+  if (compare) cls += ' is-compare';
+  return (
+    <div role="row" className={cls} style={{ transform: `translateY(${top}px)` }} data-testid="traffic-row" data-id={row.id} data-state={row.state} aria-selected={cursor || undefined}>
+      <span className="c-time">{formatClock(row.startedAt)}</span>
+      <span className="c-prov tr-badge" style={badge.color ? { background: `var(${badge.color})` } : undefined} title={badge.title} data-provider={row.provider ?? ''}>
+        {badge.initials}
+      </span>
+      <span className={model ? 'c-model' : 'c-model dim'} title={row.responseModel && row.model && row.responseModel !== row.model ? `${row.model} → ${row.responseModel}` : undefined}>
+        {model ?? (inFlight ? '…' : UNKNOWN)}
+      </span>
+      <span className="c-req" title={row.url}>
+        <b>{row.method}</b>
+        <i>{row.host}</i>
+        {row.mode === 'tunnel' ? '' : row.path}
+      </span>
+      <span className="c-status" title={status.tone === 'ok' ? undefined : status.title}>
+        {inFlight && <i className="tr-live" />}
+        {status.text}
+      </span>
+      <span className="c-in num" title={mark?.title}>
+        {tokens(row.usage?.inputTokens ?? null, mark?.mark)}
+      </span>
+      <span className="c-out num" title={mark?.title}>
+        {tokens(row.usage?.outputTokens ?? null, mark?.mark)}
+      </span>
+      <span className={row.costUsd === null ? 'c-cost num dim' : 'c-cost num'}>{formatCost(row.costUsd)}</span>
+      <span className="c-ttft num">{formatDuration(row.timings.ttftMs)}</span>
+      <span className="c-dur num">{row.timings.totalMs === null && inFlight ? '…' : formatDuration(row.timings.totalMs)}</span>
+      <span className="c-conv">
+        {row.conversationId !== null && (
+          <button type="button" className="tr-link" data-filter-key="conv" data-filter-value={row.conversationId}>
+            {row.turn === null ? row.conversationId : `${row.conversationId} #${row.turn}`}
+          </button>
+        )}
+      </span>
+      <span className="c-tag">
+        {row.tag !== null && (
+          <button type="button" className="tr-link tr-tag" data-filter-key="tag" data-filter-value={row.tag}>
+            {row.tag}
+          </button>
+        )}
+      </span>
+    </div>
+  );
+});
+
+function tokens(n: number | null, mark: string | undefined) {
+  if (n === null) return UNKNOWN;
+  if (!mark) return formatTokens(n);
+  return (
+    <>
+      <i className="tr-est">{mark}</i>
+      {formatTokens(n)}
+    </>
+  );
+}
