@@ -84,14 +84,14 @@ export function ChatTranscript({
   live,
   tools = [],
   error = null,
-  markdown = false,
+  markdown = true,
 }: {
   messages: LlmMessage[];
   reply: LlmMessage | null;
   live?: boolean;
   tools?: ToolDef[];
   error?: LlmError | null;
-  /** render text parts as Markdown (plain text otherwise, exactly as sent) */
+  /** render the assistant's text as Markdown (plain text otherwise, exactly as sent) */
   markdown?: boolean;
 }) {
   const { links, resultCall } = linkToolCalls(messages, reply);

@@ -57,8 +57,9 @@ export function formatCost(usd: number | null | undefined): string {
   if (usd === 0) return '$0';
   const a = Math.abs(usd);
   const sign = usd < 0 ? '-' : '';
-  if (a < 0.000001) return `${sign}<$0.000001`;
-  if (a < 0.01) return `${sign}$${stripZeros(a.toPrecision(3))}`;
+  if (a < 1e-12) return `${sign}<$0.000000000001`;
+  // three significant digits without exponent notation: 2.4e-7 → $0.00000024
+  if (a < 0.01) return `${sign}$${stripZeros(a.toFixed(Math.ceil(-Math.log10(a)) + 2))}`;
   if (a < 100) return `${sign}$${a.toFixed(4).replace(/0{1,2}$/, '')}`;
   return `${sign}$${a.toFixed(2)}`;
 }

@@ -45,6 +45,7 @@ function Body({ side, url }: { side: MessageSide; url: string }) {
           <span>
             Binary body, {formatBytes(base64Size(side.body))}
             {contentType && <span className="dim"> ({contentType})</span>}
+            {base64Size(side.body) > 256 && <span className="dim"> · first 256 bytes below</span>}
           </span>
           <span className="spacer" />
           <a href={url} download data-testid="body-download">

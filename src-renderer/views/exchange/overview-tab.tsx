@@ -66,6 +66,9 @@ export function OverviewTab({ exchange: x }: { exchange: ExchangeDetail }) {
   return (
     <div className="overview" data-testid="overview">
       <ErrorSection x={x} />
+      <Section title="Timing" wide>
+        <Waterfall exchange={x} />
+      </Section>
       <Section title="Call">
         <table className="kv-table">
           <tbody>
@@ -155,9 +158,6 @@ export function OverviewTab({ exchange: x }: { exchange: ExchangeDetail }) {
           </table>
         </Section>
       )}
-      <Section title="Timing" wide>
-        <Waterfall exchange={x} />
-      </Section>
     </div>
   );
 }

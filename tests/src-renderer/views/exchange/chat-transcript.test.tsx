@@ -115,4 +115,6 @@ test('markdown: the reply is rendered, the prompt stays as sent; the caret sits 
   assert.ok(!html.includes('<script'), 'never raw HTML');
   const raw = renderToStaticMarkup(<ChatTranscript messages={[]} reply={text('assistant', '<img src=x onerror=alert(1)> **b**')} markdown />);
   assert.match(raw, /&lt;img src=x onerror=alert\(1\)&gt; <strong>b<\/strong>/);
+  const plain = renderToStaticMarkup(<ChatTranscript messages={[]} reply={text('assistant', '**b**')} markdown={false} />);
+  assert.match(plain, /<div class="chat-text">\*\*b\*\*<\/div>/);
 });

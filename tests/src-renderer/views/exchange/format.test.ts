@@ -43,6 +43,7 @@ test('cost keeps sub-cent precision and says unknown instead of $0', () => {
   assert.equal(formatCost(0.0355), '$0.0355');
   assert.equal(formatCost(1.5), '$1.50');
   assert.equal(formatCost(-0.002), '-$0.002');
+  assert.equal(formatCost(2.4e-7), '$0.00000024');
 });
 
 test('tokens and deltas', () => {
