@@ -112,9 +112,13 @@ export function xAxisProps(spanMs: number, bucketMs: number) {
   };
 }
 
-export function yAxisProps(format: (v: number) => string, width = 48) {
+/** A value axis over fixed round ticks (see niceTicks) so every chart's top line is labelled. */
+export function yAxisProps(format: (v: number) => string, ticks: number[], width = 48) {
   return {
     tickFormatter: format,
+    ticks,
+    domain: [0, ticks[ticks.length - 1] ?? 1] as [number, number],
+    interval: 0 as const,
     tick: { fill: 'var(--text-dim)', fontSize: 11 },
     stroke: 'var(--border)',
     width,

@@ -157,3 +157,58 @@ export function costChart(points: readonly UsagePoint[], starts: readonly number
 export function isEmptySeries(points: readonly UsagePoint[]): boolean {
   return points.every((p) => p.requests === 0);
 }
+
+const SEC = 1000;
+const MIN = 60 * SEC;
+/** Round steps for a duration axis: what a person would count in. */
+const DURATION_STEPS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 250, 500, SEC, 2 * SEC, 5 * SEC, 10 * SEC, 15 * SEC, 30 * SEC, MIN, 2 * MIN, 5 * MIN,
+  10 * MIN, 15 * MIN, 30 * MIN, 60 * MIN,
+];
+
+/** The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `v`. */
+function niceStep(v: number): number {
+  const mag = 10 ** Math.floor(Math.log10(v));
+  // tolerate float noise so a step of exactly 0.2 stays 0.2
+  for (const m of [1, 2, 2.5, 5]) if (v <= m * mag * (1 + 1e-9)) return m * mag;
+  return 10 * mag;
+}
+
+/**
+ * Ticks for a value axis from 0 to just above `max`: at most `count` round steps (1, 2, 2.5, 5 × 10ⁿ; for durations
+ * 1 s, 15 s, 1 min, …), so the tallest bar sits under a labelled tick. `minStep` keeps count axes on whole numbers.
+ */
+export function niceTicks(max: number, opts: { kind?: 'number' | 'duration'; count?: number; minStep?: number } = {}): number[] {
+  const count = opts.count ?? 4;
+  const top = max > 0 && Number.isFinite(max) ? max : 0;
+  const raw = Math.max(top / count, opts.minStep ?? 0);
+  let step: number;
+  if (raw === 0) step = opts.minStep ?? 1;
+  else if (opts.kind === 'duration') step = DURATION_STEPS.find((d) => d >= raw) ?? niceStep(raw / (60 * MIN)) * 60 * MIN;
+  else step = niceStep(raw);
+  // a whole-number axis cannot use 2.5: the next round step is 5
+  if (opts.minStep !== undefined && Number.isInteger(opts.minStep) && !Number.isInteger(step)) step *= 2;
+  const n = Math.max(1, Math.ceil(top / step - 1e-9));
+  // multiply rather than add so decimal steps do not pile up float error (0.1 + 0.2 …)
+  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+/** The tallest stack of `keys` in any row. */
+export function stackMax(rows: readonly object[], keys: readonly string[]): number {
+  let max = 0;
+  for (const r of rows) {
+    const v = r as Record<string, unknown>;
+    max = Math.max(max, keys.reduce((a, k) => a + (typeof v[k] === 'number' ? (v[k] as number) : 0), 0));
+  }
+  return max;
+}
+
+/** The largest single value of `keys` in any row. */
+export function seriesMax(rows: readonly object[], keys: readonly string[]): number {
+  let max = 0;
+  for (const r of rows) {
+    const v = r as Record<string, unknown>;
+    for (const k of keys) if (typeof v[k] === 'number') max = Math.max(max, v[k] as number);
+  }
+  return max;
+}

@@ -35,9 +35,10 @@ export function formatMs(v: number | null | undefined): string {
   if (v < 1000) return `${Math.round(v)} ms`;
   if (v < 10_000) return `${(v / 1000).toFixed(2)} s`;
   if (v < 60_000) return `${(v / 1000).toFixed(1)} s`;
-  const m = Math.floor(v / 60_000);
-  const s = Math.round((v % 60_000) / 1000);
-  return `${m}m ${String(s).padStart(2, '0')}s`;
+  const total = Math.round(v / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return s === 0 ? `${m}m` : `${m}m ${String(s).padStart(2, '0')}s`;
 }
 
 /** A 0..1 ratio: 0%, 0.4%, 12%, 100% */

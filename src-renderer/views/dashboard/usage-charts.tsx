@@ -1,12 +1,14 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalyticsGroupBy } from '../../../src-main/contract/index.js';
-import type { CostChart, LatencyRow, RequestRow, TokenRow } from './chart-rows.js';
+import { niceTicks, seriesMax, stackMax, type CostChart, type LatencyRow, type RequestRow, type TokenRow } from './chart-rows.js';
 import { BucketTooltip, ChartCard, ChartLegend, GRID_PROPS, useChartClick, xAxisProps, yAxisProps, type ChartContext, type SeriesDef } from './chart-kit.js';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.js';
 import { groupFilter } from './traffic-link.js';
 
 /** The four usage charts. Each takes chart rows already shaped (chart-rows.ts) and only draws them. */
 
+const KEYS_OF = (series: readonly SeriesDef[]) => series.map((s) => s.key);
+const RATE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const CURSOR = { fill: 'var(--bg-hover)', opacity: 0.6 };
 const spanOf = (ctx: ChartContext) => ctx.range.until - ctx.range.since;
 const totalOf = <R,>(rows: readonly R[], key: keyof R) => rows.reduce((a, r) => a + (Number(r[key]) || 0), 0);
@@ -25,7 +27,7 @@ export function TokensChart({ rows, ctx }: { rows: TokenRow[]; ctx: ChartContext
         <BarChart data={rows} onClick={click.onChartClick} barCategoryGap="12%" margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...xAxisProps(spanOf(ctx), ctx.bucketMs)} />
-          <YAxis {...yAxisProps(formatCount)} />
+          <YAxis {...yAxisProps(formatCount, niceTicks(stackMax(rows, KEYS_OF(series))))} />
           <Tooltip cursor={CURSOR} isAnimationActive={false} content={(p) => <BucketTooltip active={p.active} label={p.label} rows={rows} series={series} bucketMs={ctx.bucketMs} />} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} stackId="tokens" fill={s.color} isAnimationActive={false} onClick={click.onBarClick(s)} />
@@ -55,7 +57,7 @@ export function CostChartView({ chart, groupBy, unknownCost, ctx }: { chart: Cos
         <BarChart data={chart.rows} onClick={click.onChartClick} barCategoryGap="12%" margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...xAxisProps(spanOf(ctx), ctx.bucketMs)} />
-          <YAxis {...yAxisProps(formatUsd, 56)} />
+          <YAxis {...yAxisProps(formatUsd, niceTicks(stackMax(chart.rows, KEYS_OF(series))), 56)} />
           <Tooltip
             cursor={CURSOR}
             isAnimationActive={false}
@@ -93,8 +95,8 @@ export function RequestsChart({ rows, ctx }: { rows: RequestRow[]; ctx: ChartCon
         <ComposedChart data={rows} onClick={click.onChartClick} barCategoryGap="12%" margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...xAxisProps(spanOf(ctx), ctx.bucketMs)} />
-          <YAxis yAxisId="n" {...yAxisProps(formatCount, 40)} allowDecimals={false} />
-          <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} {...yAxisProps(formatPercent, 40)} />
+          <YAxis yAxisId="n" {...yAxisProps(formatCount, niceTicks(stackMax(rows, KEYS_OF(bars)), { minStep: 1 }), 40)} allowDecimals={false} />
+          <YAxis yAxisId="rate" orientation="right" {...yAxisProps(formatPercent, RATE_TICKS, 40)} />
           <Tooltip cursor={CURSOR} isAnimationActive={false} content={(p) => <BucketTooltip active={p.active} label={p.label} rows={rows} series={series} bucketMs={ctx.bucketMs} />} />
           {bars.map((s) => (
             <Bar key={s.key} yAxisId="n" dataKey={s.key} stackId="req" fill={s.color} isAnimationActive={false} onClick={click.onBarClick(s)} />
@@ -120,7 +122,7 @@ export function LatencyChart({ rows, ctx }: { rows: LatencyRow[]; ctx: ChartCont
         <LineChart data={rows} onClick={click.onChartClick} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...xAxisProps(spanOf(ctx), ctx.bucketMs)} />
-          <YAxis {...yAxisProps(formatMs, 56)} />
+          <YAxis {...yAxisProps(formatMs, niceTicks(seriesMax(rows, KEYS_OF(series)), { kind: 'duration' }), 56)} />
           <Tooltip cursor={{ stroke: 'var(--text-dim)' }} isAnimationActive={false} content={(p) => <BucketTooltip active={p.active} label={p.label} rows={rows} series={series} bucketMs={ctx.bucketMs} />} />
           {series.map((s) => (
             <Line

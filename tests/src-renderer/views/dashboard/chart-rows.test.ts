@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UsagePoint } from '../../../../src-main/contract/index.js';
-import { costChart, isEmptySeries, latencyRows, requestRows, tokenRows } from '../../../../src-renderer/views/dashboard/chart-rows.js';
+import { costChart, isEmptySeries, latencyRows, niceTicks, requestRows, seriesMax, stackMax, tokenRows } from '../../../../src-renderer/views/dashboard/chart-rows.js';
 
 function point(p: Partial<UsagePoint> & { bucketStart: number }): UsagePoint {
   return {
@@ -107,5 +107,38 @@ describe('isEmptySeries', () => {
     assert.equal(isEmptySeries([]), true);
     assert.equal(isEmptySeries([point({ bucketStart: 0, requests: 0 })]), true);
     assert.equal(isEmptySeries([point({ bucketStart: 0 })]), false);
+  });
+});
+
+describe('niceTicks', () => {
+  it('covers the maximum with at most four round steps', () => {
+    assert.deepEqual(niceTicks(9), [0, 2.5, 5, 7.5, 10]);
+    assert.deepEqual(niceTicks(3740), [0, 1000, 2000, 3000, 4000]);
+    assert.deepEqual(niceTicks(0.0082), [0, 0.0025, 0.005, 0.0075, 0.01]);
+    assert.deepEqual(niceTicks(0.8), [0, 0.2, 0.4, 0.6, 0.8]);
+    assert.deepEqual(niceTicks(200), [0, 50, 100, 150, 200]);
+  });
+  it('keeps count axes on whole numbers', () => {
+    assert.deepEqual(niceTicks(3, { minStep: 1 }), [0, 1, 2, 3]);
+    assert.deepEqual(niceTicks(9, { minStep: 1 }), [0, 5, 10]);
+  });
+  it('uses clock steps for durations', () => {
+    assert.deepEqual(niceTicks(123_000, { kind: 'duration' }), [0, 60_000, 120_000, 180_000]);
+    assert.deepEqual(niceTicks(2300, { kind: 'duration' }), [0, 1000, 2000, 3000]);
+    assert.deepEqual(niceTicks(420, { kind: 'duration' }), [0, 200, 400, 600]);
+  });
+  it('gives an empty chart a unit axis', () => {
+    assert.deepEqual(niceTicks(0), [0, 1]);
+    assert.deepEqual(niceTicks(Number.NaN), [0, 1]);
+  });
+});
+
+describe('stackMax and seriesMax', () => {
+  const rows = [{ t: 0, a: 1, b: 2 }, { t: 1, a: 4, b: 0 }, { t: 2, a: null, b: 3 }];
+  it('find the tallest stack and the largest value', () => {
+    assert.equal(stackMax(rows, ['a', 'b']), 4);
+    assert.equal(seriesMax(rows, ['a', 'b']), 4);
+    assert.equal(seriesMax(rows, ['b']), 3);
+    assert.equal(stackMax([], ['a']), 0);
   });
 });

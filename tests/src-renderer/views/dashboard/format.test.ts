@@ -40,6 +40,9 @@ describe('formatMs', () => {
     assert.equal(formatMs(1240), '1.24 s');
     assert.equal(formatMs(35_000), '35.0 s');
     assert.equal(formatMs(125_000), '2m 05s');
+    assert.equal(formatMs(120_000), '2m');
+    assert.equal(formatMs(119_700), '2m');
+    assert.equal(formatMs(119_400), '1m 59s');
     assert.equal(formatMs(null), '—');
   });
 });
