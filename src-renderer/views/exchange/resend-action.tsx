@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ResendResult } from '../../../src-main/contract/index.js';
 import { useClient } from '../../app/client-context.js';
-import { navigate } from '../../app/router.js';
+import { navigate, setParams } from '../../app/router.js';
 
 type ResendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; result: ResendResult } | { kind: 'failed'; message: string };
 
@@ -57,6 +57,9 @@ export function ResendOutcome({ state, dismiss }: { state: ResendState; dismiss:
           {' '}
           <button type="button" className="link-button" data-testid="resend-open" onClick={() => navigate(['traffic'], { id: String(r.exchangeId) })}>
             open #{r.exchangeId}
+          </button>{' '}
+          <button type="button" className="link-button" data-testid="resend-compare" onClick={() => setParams({ compare: String(r.exchangeId), tab: 'compare' })}>
+            compare
           </button>
         </>
       )}
