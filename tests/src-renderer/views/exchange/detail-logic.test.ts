@@ -11,6 +11,7 @@ test('tabs: Chat only for LLM calls, Stream only for streams, Compare only when 
   assert.deepEqual(availableTabs(exchange(), false), ['overview', 'chat', 'request', 'response']);
   assert.deepEqual(availableTabs(exchange({ llm: null, stream: true }), true), ['overview', 'request', 'response', 'stream', 'compare']);
   assert.deepEqual(availableTabs(exchange({ contentType: 'text/event-stream' }), false), ['overview', 'chat', 'request', 'response', 'stream']);
+  assert.deepEqual(availableTabs(exchange({ llm: null, state: 'streaming' }), false, true), ['overview', 'chat', 'request', 'response'], 'a live reply brings the Chat tab');
   assert.equal(resolveTab(null, ['overview', 'chat']), 'chat');
   assert.equal(resolveTab('stream', ['overview', 'request']), 'overview', 'a tab this exchange lacks falls back');
   assert.equal(resolveTab('request', ['overview', 'chat', 'request']), 'request');
