@@ -39,10 +39,10 @@ function NoTraffic() {
   const runtime = useCommand('runtime.info', {});
   const proxy = runtime.data?.proxyUrl ?? 'http://127.0.0.1:8080';
   const lines: [string, string][] = [
-    ['Any program (proxy + CA)', `export HTTPS_PROXY=${proxy}`],
-    ['OpenAI SDKs (no CA needed)', `export OPENAI_BASE_URL=${proxy}/openai/v1`],
-    ['Anthropic SDKs (no CA needed)', `export ANTHROPIC_BASE_URL=${proxy}/anthropic`],
-    ['Everything at once in a shell', 'eval "$(llm-inspector env)"'],
+    ['Any program', `export HTTPS_PROXY=${proxy}`],
+    ['OpenAI SDKs', `export OPENAI_BASE_URL=${proxy}/openai/v1`],
+    ['Anthropic SDKs', `export ANTHROPIC_BASE_URL=${proxy}/anthropic`],
+    ['A whole shell', 'eval "$(llm-inspector env)"'],
   ];
   return (
     <div className="tr-empty tr-empty-first" data-testid="empty-state" data-kind="no-traffic">
@@ -56,8 +56,8 @@ function NoTraffic() {
         ))}
       </div>
       <p className="dim">
-        HTTPS through the proxy needs the inspector's CA trusted: see <a href={formatHash(['setup'])} data-testid="empty-setup-link">Setup &amp; CA</a>.
-        Base URLs need no CA at all.
+        Base URLs need nothing else. <code>HTTPS_PROXY</code> (and <code>llm-inspector env</code>) also need the inspector's CA trusted:
+        see <a href={formatHash(['setup'])} data-testid="empty-setup-link">Setup &amp; CA</a>.
       </p>
     </div>
   );

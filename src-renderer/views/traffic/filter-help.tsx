@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const ROWS: [string, string][] = [
   ['model:gpt-4*', 'model asked for (* matches anything)'],
@@ -16,8 +16,17 @@ const ROWS: [string, string][] = [
 /** The filter language on one card, behind a `?` next to the box. */
 export function FilterHelp() {
   const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
   return (
-    <div className="tr-help">
+    <div className="tr-help" ref={ref}>
       <button type="button" className="tr-help-btn" aria-expanded={open} aria-label="Filter syntax" title="Filter syntax" onClick={() => setOpen(!open)} data-testid="filter-help">
         ?
       </button>

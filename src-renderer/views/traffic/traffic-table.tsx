@@ -74,6 +74,13 @@ export function TrafficTable(p: TrafficTableProps) {
     [],
   );
 
+  /** Remembers the row at the top of the viewport, so it can be kept there when rows arrive above it. */
+  const captureAnchor = (el: HTMLElement) => {
+    const index = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const row = rows[index];
+    anchor.current = row ? { id: row.id, offset: el.scrollTop - index * ROW_HEIGHT } : null;
+  };
+
   // Follow keeps the tail in view; paused, the rows on screen stay put while new ones arrive above them.
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -81,6 +88,7 @@ export function TrafficTable(p: TrafficTableProps) {
     if (follow.following && tailable) {
       el.scrollTop = newestFirst ? 0 : el.scrollHeight;
       if (newestFirst && rows.length > FOLLOW_MAX_ROWS * 1.1) store.trim(FOLLOW_MAX_ROWS);
+      captureAnchor(el);
       return;
     }
     const a = anchor.current;
@@ -94,9 +102,7 @@ export function TrafficTable(p: TrafficTableProps) {
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    const index = Math.floor(el.scrollTop / ROW_HEIGHT);
-    const row = rows[index];
-    anchor.current = row ? { id: row.id, offset: el.scrollTop - index * ROW_HEIGHT } : null;
+    captureAnchor(el);
     if (!tailable) return;
     const fromTail = newestFirst ? el.scrollTop : el.scrollHeight - el.clientHeight - el.scrollTop;
     if (follow.following && fromTail > ROW_HEIGHT * 2) follow.pause('scroll');

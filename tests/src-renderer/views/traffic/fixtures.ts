@@ -1,4 +1,5 @@
 import type { ExchangeSummary } from '../../../../src-main/contract/index.js';
+import type { InspectorClient } from '../../../../src-renderer/api/index.js';
 
 /** A complete exchange summary with plain defaults, for building test rows. */
 export function summary(patch: Partial<ExchangeSummary> & { id: number }): ExchangeSummary {
@@ -28,5 +29,17 @@ export function summary(patch: Partial<ExchangeSummary> & { id: number }): Excha
     finishReason: null,
     turn: null,
     ...patch,
+  };
+}
+
+/** A client for rendering components that need one: every command fails, no events, never connected. */
+export function fakeClient(): InspectorClient {
+  return {
+    call: () => Promise.reject(new Error('offline')),
+    subscribe: () => () => undefined,
+    onConnection: () => () => undefined,
+    connection: 'connecting',
+    resourceUrl: (p) => p,
+    close: () => undefined,
   };
 }
