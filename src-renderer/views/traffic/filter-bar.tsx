@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { parseFilter, removeTerms, setFlagTerm, setTerm, type ParsedFilter } from './filter-query.js';
+import { parseFilter, removeTerms, setFlagTerm, setTerm, termLabel, type ParsedFilter } from './filter-query.js';
 import { FilterHelp } from './filter-help.js';
 import type { TrafficStore } from './traffic-store.js';
 import { ValuePicker } from './value-picker.js';
@@ -131,8 +131,8 @@ export function FilterBar(p: FilterBarProps) {
       {(chips.length > 0 || searchTerms.length > 0 || draftErrors.length > 0) && (
         <div className="tr-chips">
           {chips.map((t) => (
-            <span key={`${t.start}:${t.raw}`} className={`tr-chip tr-chip-${t.kind}`} data-testid="filter-chip" data-key={t.key}>
-              <span className="mono">{t.raw}</span>
+            <span key={`${t.start}:${t.raw}`} className={`tr-chip tr-chip-${t.kind}`} data-testid="filter-chip" data-key={t.key} title={t.raw}>
+              <span className="mono">{termLabel(t)}</span>
               <button type="button" aria-label={`Remove ${t.raw}`} title="Remove" onClick={() => edit(removeTerms(p.text, [t]))}>
                 ×
               </button>

@@ -210,6 +210,15 @@ export function isEmptyFilter(filter: FilterFields): boolean {
   return Object.values(filter).every((v) => v === undefined || v === false || (Array.isArray(v) && v.length === 0));
 }
 
+/** What a chip shows for a term: as typed, except epoch-millisecond times (from links), shown as a local date and time. */
+export function termLabel(term: Pick<FilterTerm, 'kind' | 'raw'>): string {
+  const m = /^(since|until):(\d{12,})$/i.exec(term.raw);
+  if (term.kind !== 'time' || !m?.[1] || !m[2]) return term.raw;
+  const d = new Date(Number(m[2]));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${m[1]}:${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 // ---- editing the text (chips, toggles, pickers) ----
 
 /** The text without some terms, spaces tidied. */

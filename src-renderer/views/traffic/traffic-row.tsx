@@ -15,8 +15,8 @@ export interface TrafficRowProps {
 /**
  * One exchange, as a row of fixed height. Memoised on its props: a live batch re-renders only the rows whose summary
  * object changed. Scrolling mounts a screenful of these per frame, so a row is kept to few elements and attributes:
- * clicks are handled once, on the table, from `data-id` and `data-filter-key`/`-value`, and the time's full date is
- * a tooltip the table adds on hover.
+ * clicks are handled once, on the table, from `data-id` and `data-filter-key`/`-value`, and the tooltips of the time
+ * (full date) and request (whole URL) cells are added by the table on hover.
  */
 export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, compare }: TrafficRowProps) {
   const status = statusView(row);
@@ -31,13 +31,13 @@ export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, com
   return (
     <div role="row" className={cls} style={{ transform: `translateY(${top}px)` }} data-testid="traffic-row" data-id={row.id} data-state={row.state} aria-selected={cursor || undefined}>
       <span className="c-time">{formatClock(row.startedAt)}</span>
-      <span className="c-prov tr-badge" style={badge.color ? { background: `var(${badge.color})` } : undefined} title={badge.title} data-provider={row.provider ?? ''}>
+      <span className={badge.color ? `c-prov tr-badge ${badge.color.slice(2)}` : 'c-prov tr-badge'} title={badge.title}>
         {badge.initials}
       </span>
       <span className={model ? 'c-model' : 'c-model dim'} title={row.responseModel && row.model && row.responseModel !== row.model ? `${row.model} → ${row.responseModel}` : undefined}>
         {model ?? (inFlight ? '…' : UNKNOWN)}
       </span>
-      <span className="c-req" title={row.url}>
+      <span className="c-req">
         <b>{row.method}</b>
         <i>{row.host}</i>
         {row.mode === 'tunnel' ? '' : row.path}

@@ -217,7 +217,7 @@ export class TrafficStore {
 
   private async load(first: boolean): Promise<void> {
     const gen = this.generation;
-    const limit = first ? (this.opts.firstPageSize ?? 200) : (this.opts.pageSize ?? 500);
+    const limit = first ? (this.opts.firstPageSize ?? 200) : (this.opts.pageSize ?? 250);
     const paging = first ? {} : this.next.before !== null ? { before: this.next.before } : { offset: this.next.offset ?? 0 };
     const order = this.order.sort === 'time' && this.order.order === 'desc' ? {} : { sort: this.order.sort, order: this.order.order };
     let page: ExchangePage;

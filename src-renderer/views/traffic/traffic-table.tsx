@@ -54,7 +54,7 @@ export function TrafficTable(p: TrafficTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
 
   useImperativeHandle(
@@ -126,12 +126,12 @@ export function TrafficTable(p: TrafficTableProps) {
     if (row?.dataset.id) p.onRowClick(Number(row.dataset.id), e.ctrlKey || e.metaKey);
   };
 
-  // the full date of a row's time, made when it is hovered rather than for every row mounted
+  // tooltips made when a cell is hovered rather than for every row mounted: the full date, the whole URL
   const onMouseOver = (e: React.MouseEvent) => {
-    const cell = (e.target as HTMLElement).closest<HTMLElement>('.c-time');
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('.c-time, .c-req');
     if (!cell || cell.title) return;
     const row = rows[store.indexOf(Number(cell.parentElement?.dataset.id))];
-    if (row) cell.title = formatDateTime(row.startedAt);
+    if (row) cell.title = cell.classList.contains('c-time') ? formatDateTime(row.startedAt) : `${row.method} ${row.url}`;
   };
 
   const showEmpty = rows.length === 0 && snap.status !== 'loading';

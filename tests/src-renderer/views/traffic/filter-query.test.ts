@@ -8,6 +8,7 @@ import {
   removeTerms,
   setFlagTerm,
   setTerm,
+  termLabel,
   type FilterFields,
 } from '../../../../src-renderer/views/traffic/filter-query.js';
 
@@ -181,5 +182,16 @@ describe('filterTextFromParams', () => {
 
   it('gives null without filter parameters', () => {
     assert.equal(filterTextFromParams(new URLSearchParams('id=3&q=model%3Ax')), null);
+  });
+});
+
+describe('termLabel', () => {
+  it('shows epoch-millisecond times as local dates and leaves other terms as typed', () => {
+    const ms = new Date(2025, 0, 31, 9, 5).getTime();
+    const [since] = parseFilter(`since:${ms}`).terms;
+    assert.ok(since);
+    assert.equal(termLabel(since), 'since:2025-01-31 09:05');
+    assert.equal(termLabel({ kind: 'time', raw: 'since:15m' }), 'since:15m');
+    assert.equal(termLabel({ kind: 'text', raw: 'model:x' }), 'model:x');
   });
 });

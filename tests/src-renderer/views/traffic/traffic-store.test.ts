@@ -49,7 +49,7 @@ describe('TrafficStore', () => {
     assert.equal(store.snapshot.hasMore, false);
     assert.deepEqual(queries, [
       { model: 'gpt-4*', limit: 200 },
-      { model: 'gpt-4*', before: 8, limit: 500 },
+      { model: 'gpt-4*', before: 8, limit: 250 },
     ]);
   });
 
@@ -58,7 +58,7 @@ describe('TrafficStore', () => {
     await store.setQuery({}, { sort: 'cost', order: 'asc' });
     await store.loadMore();
     assert.deepEqual(queries[0], { sort: 'cost', order: 'asc', limit: 200 });
-    assert.deepEqual(queries[1], { sort: 'cost', order: 'asc', offset: 2, limit: 500 });
+    assert.deepEqual(queries[1], { sort: 'cost', order: 'asc', offset: 2, limit: 250 });
   });
 
   it('applies a whole batch of events in one update, newest on top, one row per exchange', async () => {
@@ -214,7 +214,7 @@ describe('TrafficStore', () => {
     assert.deepEqual(ids(store), [5, 4, 3]);
     assert.equal(store.snapshot.hasMore, true);
     await store.loadMore();
-    assert.deepEqual(queries[1], { before: 3, limit: 500 });
+    assert.deepEqual(queries[1], { before: 3, limit: 250 });
     assert.deepEqual(ids(store), [5, 4, 3, 2, 1]);
   });
 
