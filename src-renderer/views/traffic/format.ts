@@ -10,6 +10,24 @@ export function formatClock(ms: number): string {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
+/**
+ * A row's time: the clock with milliseconds for today (`14:03:22.512`), the day and clock for older rows
+ * (`11-23 04:05:15`), which a list sorted by anything but time mixes in.
+ */
+export function formatRowTime(ms: number, todayStart: number): string {
+  if (ms >= todayStart) return formatClock(ms);
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** Local midnight of the day `now` is in. */
+export function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
 /** Full local date and time, for a tooltip. */
 export function formatDateTime(ms: number): string {
   const d = new Date(ms);

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ExchangeSummary } from '../../../src-main/contract/index.js';
-import { formatClock, formatCost, formatDuration, formatTokens, modelOf, statusView, UNKNOWN, usageMark } from './format.js';
+import { formatCost, formatDuration, formatRowTime, formatTokens, modelOf, startOfDay, statusView, UNKNOWN, usageMark } from './format.js';
 import { providerBadge } from './provider-badge.js';
 
 export interface TrafficRowProps {
@@ -30,7 +30,7 @@ export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, com
   if (compare) cls += ' is-compare';
   return (
     <div role="row" className={cls} style={{ transform: `translateY(${top}px)` }} data-testid="traffic-row" data-id={row.id} data-state={row.state} aria-selected={cursor || undefined}>
-      <span className="c-time">{formatClock(row.startedAt)}</span>
+      <span className="c-time">{formatRowTime(row.startedAt, today())}</span>
       <span className={badge.color ? `c-prov tr-badge ${badge.color.slice(2)}` : 'c-prov tr-badge'} title={badge.title}>
         {badge.initials}
       </span>
@@ -72,6 +72,14 @@ export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, com
     </div>
   );
 });
+
+let todayCache = { start: 0, until: 0 };
+/** Midnight today, worked out at most once a minute (rows ask on every render). */
+function today(): number {
+  const now = Date.now();
+  if (now >= todayCache.until) todayCache = { start: startOfDay(now), until: now + 60_000 };
+  return todayCache.start;
+}
 
 function tokens(n: number | null, mark: string | undefined) {
   if (n === null) return UNKNOWN;

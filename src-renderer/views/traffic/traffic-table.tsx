@@ -46,6 +46,8 @@ export function TrafficTable(p: TrafficTableProps) {
   const rows = snap.rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ id: number; offset: number } | null>(null);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
   const newestFirst = order.order === 'desc';
   const tailable = order.sort === 'time';
 
@@ -57,6 +59,13 @@ export function TrafficTable(p: TrafficTableProps) {
     overscan: 6,
   });
 
+  /** Remembers the row at the top of the viewport, so it can be kept there when rows arrive above it. */
+  const captureAnchor = (el: HTMLElement) => {
+    const index = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const row = rowsRef.current[index];
+    anchor.current = row ? { id: row.id, offset: el.scrollTop - index * ROW_HEIGHT } : null;
+  };
+
   useImperativeHandle(
     p.apiRef,
     () => ({
@@ -67,6 +76,8 @@ export function TrafficTable(p: TrafficTableProps) {
         const visible = el.clientHeight - HEADER_HEIGHT;
         if (top < el.scrollTop) el.scrollTop = top;
         else if (top + ROW_HEIGHT > el.scrollTop + visible) el.scrollTop = top + ROW_HEIGHT - visible;
+        // now, not on the scroll event: a render before it must not put the old view back
+        captureAnchor(el);
       },
       pageRows: () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
       focus: () => scrollRef.current?.focus(),
@@ -74,12 +85,6 @@ export function TrafficTable(p: TrafficTableProps) {
     [],
   );
 
-  /** Remembers the row at the top of the viewport, so it can be kept there when rows arrive above it. */
-  const captureAnchor = (el: HTMLElement) => {
-    const index = Math.floor(el.scrollTop / ROW_HEIGHT);
-    const row = rows[index];
-    anchor.current = row ? { id: row.id, offset: el.scrollTop - index * ROW_HEIGHT } : null;
-  };
 
   // Follow keeps the tail in view; paused, the rows on screen stay put while new ones arrive above them.
   useLayoutEffect(() => {

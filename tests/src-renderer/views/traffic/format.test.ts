@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatClock, formatCost, formatDuration, formatTokens, statusView, usageMark } from '../../../../src-renderer/views/traffic/format.js';
+import { formatClock, formatCost, formatDuration, formatRowTime, formatTokens, startOfDay, statusView, usageMark } from '../../../../src-renderer/views/traffic/format.js';
 import { providerBadge } from '../../../../src-renderer/views/traffic/provider-badge.js';
 import { summary } from './fixtures.js';
 
@@ -34,6 +34,12 @@ describe('other formats', () => {
   it('formats the clock with milliseconds', () => {
     const ms = new Date(2025, 0, 2, 3, 4, 5, 6).getTime();
     assert.equal(formatClock(ms), '03:04:05.006');
+  });
+
+  it('adds the day to rows from before today', () => {
+    const now = new Date(2025, 0, 31, 12, 0).getTime();
+    assert.equal(formatRowTime(new Date(2025, 0, 31, 9, 1, 2, 3).getTime(), startOfDay(now)), '09:01:02.003');
+    assert.equal(formatRowTime(new Date(2025, 0, 30, 23, 59, 58).getTime(), startOfDay(now)), '01-30 23:59:58');
   });
 
   it('marks estimated usage', () => {
