@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,20 +27,27 @@ export interface StaticFile {
 
 /** Serves the Vite build: `index.html` at `/`, hashed bundles under `/assets/`. Nothing outside the folder is reachable. */
 export class StaticUi {
-  private readonly index: Buffer | null;
+  private index: { mtimeMs: number; body: Buffer } | null = null;
 
-  constructor(private readonly dir: string = DEFAULT_UI_DIR) {
-    const indexPath = join(dir, 'index.html');
-    this.index = existsSync(indexPath) ? readFileSync(indexPath) : null;
-  }
+  constructor(private readonly dir: string = DEFAULT_UI_DIR) {}
 
   /** false when the renderer was not built; the server then shows its placeholder page */
   get built(): boolean {
-    return this.index !== null;
+    return this.indexHtml() !== null;
   }
 
+  /** Re-read when the file changes: a rebuild renames the hashed bundles it points at, and a running server must follow. */
   indexHtml(): Buffer | null {
-    return this.index;
+    const indexPath = join(this.dir, 'index.html');
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(indexPath).mtimeMs;
+    } catch {
+      this.index = null;
+      return null;
+    }
+    if (this.index?.mtimeMs !== mtimeMs) this.index = { mtimeMs, body: readFileSync(indexPath) };
+    return this.index.body;
   }
 
   async asset(urlPath: string): Promise<StaticFile | null> {

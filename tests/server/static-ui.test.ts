@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -24,6 +24,16 @@ test('serves the built index and hashed assets with their types', async () => {
   assert.equal(js?.body.toString(), 'console.log(1)');
   assert.equal(js?.immutable, true);
   assert.equal((await ui.asset('/assets/index-abc.css'))?.type, 'text/css; charset=utf-8');
+});
+
+test('a rebuilt index is served without restarting', async () => {
+  const dir = builtUi();
+  const ui = new StaticUi(dir);
+  assert.match(ui.indexHtml()!.toString(), /id="root"/);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><p>rebuilt</p>');
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(dir, 'index.html'), later, later);
+  assert.match(ui.indexHtml()!.toString(), /rebuilt/);
 });
 
 test('nothing outside the assets folder is reachable', async () => {
