@@ -10,6 +10,7 @@ import './styles/conversations.css';
 import './styles/dashboard.css';
 import './styles/setup.css';
 import './styles/settings.css';
+import './styles/export.css';
 
 // The token came in the URL `serve` printed and is now in an HttpOnly cookie; keep it out of bookmarks and history.
 const url = new URL(location.href);

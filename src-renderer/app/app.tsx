@@ -1,9 +1,4 @@
-import { useEffect } from 'react';
-import { AboutView } from '../views/about/index.js';
-import { ConversationsView } from '../views/conversations/index.js';
-import { DashboardView } from '../views/dashboard/index.js';
-import { SettingsView } from '../views/settings/index.js';
-import { SetupView } from '../views/setup/index.js';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { LiveRate, TrafficView } from '../views/traffic/index.js';
 import { useCommand, useServiceEvents } from './client-context.js';
 import { NAV_ITEMS, viewOf, type ViewId } from './nav.js';
@@ -12,13 +7,15 @@ import { formatHash, navigate, useRoute } from './router.js';
 import { StatusBanners } from './status-banners.js';
 import { applyTheme, watchSystemTheme } from './theme.js';
 
-const VIEWS: Record<ViewId, () => React.JSX.Element | null> = {
+// Traffic is the first screen and ships in the main bundle; the other views (charts, editors) load when first opened.
+const VIEWS: Record<ViewId, ComponentType> = {
   traffic: TrafficView,
-  conversations: ConversationsView,
-  dashboard: DashboardView,
-  setup: SetupView,
-  settings: SettingsView,
-  about: AboutView,
+  conversations: lazy(() => import('../views/conversations/index.js').then((m) => ({ default: m.ConversationsView }))),
+  dashboard: lazy(() => import('../views/dashboard/index.js').then((m) => ({ default: m.DashboardView }))),
+  export: lazy(() => import('../views/export/index.js').then((m) => ({ default: m.ExportView }))),
+  setup: lazy(() => import('../views/setup/index.js').then((m) => ({ default: m.SetupView }))),
+  settings: lazy(() => import('../views/settings/index.js').then((m) => ({ default: m.SettingsView }))),
+  about: lazy(() => import('../views/about/index.js').then((m) => ({ default: m.AboutView }))),
 };
 
 export function App() {
@@ -73,7 +70,9 @@ export function App() {
       </nav>
       <main className="main">
         <StatusBanners />
-        <View />
+        <Suspense fallback={<div className="view-loading" aria-busy="true" />}>
+          <View />
+        </Suspense>
       </main>
     </div>
   );

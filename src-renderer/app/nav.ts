@@ -3,6 +3,7 @@ export const NAV_ITEMS = [
   { id: 'traffic', label: 'Traffic' },
   { id: 'conversations', label: 'Conversations' },
   { id: 'dashboard', label: 'Usage' },
+  { id: 'export', label: 'Export' },
   { id: 'setup', label: 'Setup & CA' },
   { id: 'settings', label: 'Settings' },
   { id: 'about', label: 'About' },

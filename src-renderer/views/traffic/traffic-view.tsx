@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExchangeSort } from '../../../src-main/contract/index.js';
 import { setParams, useRoute } from '../../app/router.js';
-import { ExchangeDetail } from '../exchange/index.js';
 import { EmptyState } from './empty-state.js';
 import { FilterBar } from './filter-bar.js';
 import { FILTER_PARAM_NAMES, filterTextFromParams, isEmptyFilter, parseFilter, setTerm } from './filter-query.js';
@@ -12,6 +11,9 @@ import { SplitPane } from './split-pane.js';
 import { TrafficTable, type TableApi } from './traffic-table.js';
 import { useFollow } from './use-follow.js';
 import { useTrafficStore } from './use-traffic-store.js';
+
+// The detail pane brings the editor and diff views; the table shows first without waiting for them.
+const ExchangeDetail = lazy(() => import('../exchange/index.js').then((m) => ({ default: m.ExchangeDetail })));
 
 const idParam = (v: string | null): number | null => {
   const n = Number(v);
@@ -173,7 +175,15 @@ export function TrafficView() {
         onLeave={() => table.current?.focus()}
         followToggle={<FollowToggle follow={follow} enabled={tailable} newCount={snap.newSinceMark} />}
       />
-      <SplitPane detail={openId === null ? null : <ExchangeDetail key={openId} id={openId} onClose={close} />}>
+      <SplitPane
+        detail={
+          openId === null ? null : (
+            <Suspense fallback={<div className="view-loading" aria-busy="true" />}>
+              <ExchangeDetail key={openId} id={openId} onClose={close} />
+            </Suspense>
+          )
+        }
+      >
         <TrafficTable
           store={store}
           snap={snap}
