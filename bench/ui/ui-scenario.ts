@@ -16,25 +16,25 @@ import { RARE_WORD, seedStore } from './seed-store.js';
 
 const ROWS = 100_000;
 
-/** Sends `perSecond` small chat calls through the proxy for `durationMs`, paced in 50 ms ticks. */
-async function paceLoad(ctx: BenchContext, child: InspectorChild, perSecond: number, durationMs: number): Promise<{ sent: number; failed: number }> {
-  const target = makeTarget({ ...ctx.ep, proxyUrl: child.proxyUrl, inspectorCa: child.caPem }, 'proxied', 16);
-  const perTick = perSecond / 20;
+/** Sends `perSecond` small chat calls through the proxy for `durationMs`: every 10 ms it catches up to the rate. */
+async function paceLoad(ctx: BenchContext, child: InspectorChild, perSecond: number, durationMs: number): Promise<{ sent: number; failed: number; elapsedMs: number }> {
+  const target = makeTarget({ ...ctx.ep, proxyUrl: child.proxyUrl, inspectorCa: child.caPem }, 'proxied', 32);
   let sent = 0;
   let failed = 0;
   const inflight: Promise<void>[] = [];
   const t0 = performance.now();
-  for (let tick = 0; performance.now() - t0 < durationMs; tick++) {
-    for (let i = 0; i < perTick; i++) {
+  for (let now = t0; now - t0 < durationMs; now = performance.now()) {
+    const due = Math.floor(((now - t0) / 1000) * perSecond);
+    while (sent < due) {
       sent++;
       inflight.push(smallRequest(target).then((s) => void (s !== 200 && failed++), () => void failed++));
     }
-    const next = t0 + (tick + 1) * 50;
-    await sleep(Math.max(0, next - performance.now()));
+    await sleep(10);
   }
+  const elapsedMs = performance.now() - t0;
   await Promise.all(inflight);
   await target.close();
-  return { sent, failed };
+  return { sent, failed, elapsedMs };
 }
 
 export async function uiScenario(ctx: BenchContext): Promise<ScenarioOutput> {
@@ -60,6 +60,7 @@ export async function uiScenario(ctx: BenchContext): Promise<ScenarioOutput> {
     await sleep(500);
     const scroll = await sampleFrames(page, 4000, 400);
     const scrolledTo = Math.max(0, ...(await visibleRowIds(page)).map((id) => ROWS - id));
+    const heapAfterScroll = await heapUsedBytes(page);
 
     // search: API latency, then on screen from the last keystroke to the filtered rows
     const apiTimes: number[] = [];
@@ -95,15 +96,15 @@ export async function uiScenario(ctx: BenchContext): Promise<ScenarioOutput> {
     const [live, load] = await Promise.all([sampleFrames(page, liveMs + 1000), paceLoad(ctx, child, 200, liveMs)]);
     await sleep(1000);
     const topAfter = Math.max(...(await visibleRowIds(page)));
-    const heap = await heapUsedBytes(page);
+    const heap = Math.max(heapAfterScroll, await heapUsedBytes(page));
 
     const rows: Row[] = [
       { scenario: `9. UI: first rows on screen (${num(ROWS)} stored)`, direct: '—', proxied: ms(firstRowsMs, 0), ratio: `seeded in ${num(seeded.elapsedMs / 1000, 1)} s`, target: '≤ 1 s', met: firstRowsMs <= 1000 },
       { scenario: '9. UI: scrolling frame time p95 (uncapped frames)', direct: '—', proxied: ms(scroll.p95, 1), ratio: `${scroll.frames} frames, p50 ${ms(scroll.p50, 1)}, ${scroll.over16} over 16.7 ms, scrolled ${num(scrolledTo)} rows`, target: '≤ 16 ms', met: scroll.p95 <= 16 },
       { scenario: '9. UI: full-text search over bodies, API', direct: '—', proxied: ms(median(apiTimes), 1), ratio: 'median of 5', target: '≤ 100 ms', met: median(apiTimes) <= 100 },
       { scenario: '9. UI: full-text search, keystroke → rows on screen', direct: '—', proxied: ms(found, 0), ratio: `${expected} matching of ${num(ROWS)}`, target: '≤ 100 ms', met: found <= 100 },
-      { scenario: '9. UI: 200 live exchanges/s, frame time p95', direct: '—', proxied: ms(live.p95, 1), ratio: `${load.sent} sent (${load.failed} failed), top row ${topBefore} → ${topAfter}, ${live.over50} frames over 50 ms`, target: 'no dropped frames (p95 ≤ 16 ms)', met: live.p95 <= 16 && topAfter > topBefore },
-      { scenario: '9. UI: renderer JS heap after all of the above', direct: '—', proxied: mb(heap), ratio: '—', target: '≤ 300 MB', met: heap <= 300 * 1024 * 1024 },
+      { scenario: '9. UI: 200 live exchanges/s, frame time p95', direct: '—', proxied: ms(live.p95, 1), ratio: `${load.sent} sent in ${num(load.elapsedMs / 1000, 1)} s (${load.failed} failed), top row ${topBefore} → ${topAfter}, ${live.over50} frames over 50 ms`, target: 'no dropped frames (p95 ≤ 16 ms)', met: live.p95 <= 16 && topAfter > topBefore },
+      { scenario: '9. UI: renderer JS heap after all of the above', direct: '—', proxied: mb(heap), ratio: 'largest of: after scrolling, after the live run', target: '≤ 300 MB', met: heap <= 300 * 1024 * 1024 },
     ];
     return { rows, data: { seeded, firstRowsMs, scroll, apiTimes, searchOnScreenMs: found, live, load, topBefore, topAfter, heap } };
   } finally {
