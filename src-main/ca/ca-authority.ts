@@ -23,7 +23,7 @@ const CA_RENEW_BEFORE_MS = 30 * DAY_MS;
 const LIBRARY_DEFAULT_CN = 'NodeMITMProxyCA';
 
 /** What the CA knows of itself; whether the machine trusts it is a separate probe (trust-probe.ts). */
-export type CaBasics = Omit<CaInfo, 'trust'>;
+export type CaBasics = Omit<CaInfo, 'trust' | 'bundlePath'>;
 
 export interface CertificateAuthority {
   /** The directory to hand http-mitm-proxy as `sslCaDir`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startInspector, VERSION, writeClientTrustBundle } from '../core/index.js';
+import { startInspector, VERSION } from '../core/index.js';
 import { createLogger } from '../log/index.js';
 import { startApiServer } from '../server/index.js';
 import { join } from 'node:path';
@@ -42,7 +42,6 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   }
   const api = await startApiServer({ service: inspector.service, ca: inspector.ca, log }, { host: cfg.ui.host, port: cfg.ui.port });
   inspector.setUiUrl(api.url);
-  const bundlePath = writeClientTrustBundle(inspector.layout.caDir, inspector.ca.certPem);
   writeRuntimeFile(inspector.layout.root, { pid: process.pid, proxyUrl: inspector.proxyUrl, uiUrl: api.openUrl, caPath: inspector.ca.certPath });
 
   // Handlers go in before the banner: whoever reads the banner may signal us at once.
@@ -66,7 +65,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       `  proxy  ${inspector.proxyUrl}   (HTTPS_PROXY, or base URLs such as ${inspector.proxyUrl}/openai/v1)`,
       `  ui     ${api.openUrl}`,
       `  data   ${inspector.layout.root}`,
-      `  ca     ${inspector.ca.certPath}   (trust bundle for SSL_CERT_FILE: ${bundlePath})`,
+      `  ca     ${inspector.ca.certPath}   ${inspector.bundlePath === null ? '(the trust bundle for SSL_CERT_FILE could not be written: see the log)' : `(trust bundle for SSL_CERT_FILE: ${inspector.bundlePath})`}`,
       `Route a terminal through it:  eval "$(llm-inspector env)"`,
       '',
     ].join('\n'),

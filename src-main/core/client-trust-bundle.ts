@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tls from 'node:tls';
 
@@ -14,6 +14,11 @@ export function writeClientTrustBundle(caDir: string, caPem: string): string {
   const path = join(caDir, 'client-bundle.pem');
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${roots.trimEnd()}\n# LLM Inspector CA\n${caPem.trim()}\n`, { mode: 0o644 });
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   return path;
 }

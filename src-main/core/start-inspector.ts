@@ -15,6 +15,7 @@ import { IngestClient, type IngestClientOptions } from '../ingest/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { InspectorProxy, ProxySettings } from '../proxy/index.js';
 import { InspectorService } from '../service/index.js';
+import { writeClientTrustBundle } from './client-trust-bundle.js';
 import { VERSION } from './version.js';
 
 export interface StartOptions {
@@ -39,6 +40,8 @@ export interface Inspector {
   /** the ingest worker client (store reads and writes); exposed for diagnostics and tests */
   store: IngestClient;
   layout: DataDirLayout;
+  /** the client trust bundle written at start (system roots + this CA), or null when it could not be written */
+  bundlePath: string | null;
   proxyPort: number;
   proxyUrl: string;
   log: Logger;
@@ -60,6 +63,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   const env = opts.env ?? process.env;
 
   const ca = await loadOrCreateCa(layout.caDir, { log: (m) => log.warn(m) });
+  const bundlePath = writeBundle(layout.caDir, ca.certPem, log);
   const leaves = await LeafCertificates.create(ca, { cacheDir: layout.leafCacheDir, log: (m) => log.info(m) });
 
   const trustFor = (c: Config) => buildUpstreamCaList({ extraCaFile: c.upstream.extraCaFile, env }).ca;
@@ -122,7 +126,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     store,
     config,
     {
-      caInfo: async () => ({ ...ca.info(), trust: await probeCaTrust(ca.exportDer(), { files: trustBundleFiles(env) }) }),
+      caInfo: async () => ({ ...ca.info(), bundlePath, trust: await probeCaTrust(ca.exportDer(), { files: trustBundleFiles(env) }) }),
       runtime,
       // the proxy listens on one address; its own requests go there (a wildcard address is reached on loopback)
       proxy: () => (proxyPort === null ? null : { host: connectHost(effective.proxy.host), port: proxyPort }),
@@ -158,6 +162,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     ca,
     store,
     layout,
+    bundlePath,
     proxyPort: port,
     proxyUrl,
     log,
@@ -172,6 +177,19 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
       settings.dispose();
     },
   };
+}
+
+/**
+ * SSL_CERT_FILE and friends name the bundle in every shell (`llm-inspector env`, the Setup view's snippets), so it is
+ * (re)written at each start, with this run's CA. A failure (read-only data dir) costs only the bundle.
+ */
+function writeBundle(caDir: string, caPem: string, log: Logger): string | null {
+  try {
+    return writeClientTrustBundle(caDir, caPem);
+  } catch (err) {
+    log.warn(`cannot write the client trust bundle in ${caDir}: ${(err as Error).message}`);
+    return null;
+  }
 }
 
 function connectHost(listenHost: string): string {
