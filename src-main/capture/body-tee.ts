@@ -43,7 +43,8 @@ export class BodyTee {
 
   /** The bytes kept so far, without giving them up (for a live look at the request). */
   peek(): Buffer | null {
-    return this.kept === 0 ? null : Buffer.concat(this.chunks, this.kept);
+    // after take() the chunks are gone: nothing to show rather than zeroes
+    return this.kept === 0 || this.chunks.length === 0 ? null : Buffer.concat(this.chunks, this.kept);
   }
 
   /** One contiguous copy that owns its memory, so it can be transferred to the worker without copying again. */

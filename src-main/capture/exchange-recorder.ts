@@ -3,7 +3,7 @@ import type { ExchangeError, ExchangeState, HeaderPairs } from '../contract/inde
 import type { BeginOp, CapturedSide } from '../ingest/index.js';
 import { BodyTee } from './body-tee.js';
 import { LiveReply } from './live-reply.js';
-import type { CaptureSink } from './capture-sink.js';
+import type { CaptureSink, InFlightExchange, InFlightView } from './capture-sink.js';
 
 /** What the proxy knows when a request arrives; the recorder adds the id and start time. */
 export type RecorderInit = Omit<BeginOp, 'op' | 'id' | 'startedAt'>;
@@ -20,7 +20,7 @@ function headerValue(pairs: HeaderPairs, name: string): string | null {
  * capped copy of both bodies. The first terminal call wins; later ones (a library reporting the same failure twice, a
  * close after an error) are ignored.
  */
-export class ExchangeRecorder {
+export class ExchangeRecorder implements InFlightExchange {
   readonly begin: BeginOp;
   private readonly t0 = performance.now();
   private readonly req: BodyTee;
@@ -32,6 +32,8 @@ export class ExchangeRecorder {
   private contentType: string | null = null;
   private stream = false;
   private live: LiveReply | null = null;
+  /** someone asked to see this reply grow (set before the response started, or by watchReply) */
+  private replyWanted = false;
 
   constructor(
     private readonly sink: CaptureSink,
@@ -41,7 +43,7 @@ export class ExchangeRecorder {
     this.req = new BodyTee(maxBodyBytes);
     this.res = new BodyTee(maxBodyBytes, true);
     this.begin = { op: 'begin', id: sink.nextId(), startedAt: Date.now(), ...init };
-    sink.begin(this.begin);
+    sink.begin(this.begin, this);
   }
 
   get id(): number {
@@ -65,17 +67,41 @@ export class ExchangeRecorder {
     this.stream = this.contentType !== null && STREAM_TYPES.test(this.contentType);
     this.state = 'streaming';
     this.sink.update(this.begin, this.liveUpdate());
-    if (this.stream) {
-      const b = this.begin;
-      this.live = LiveReply.start(
-        this.sink,
-        b.id,
-        { method: b.method, host: b.host, path: b.path, requestHeaders: b.requestHeaders, requestBody: this.req.peek() },
-        status,
-        this.contentType,
-        headerValue(headers, 'content-encoding'),
-      );
-    }
+    if (this.stream) this.live = this.startLive(this.replyWanted);
+  }
+
+  private startLive(force: boolean): LiveReply | null {
+    const b = this.begin;
+    return LiveReply.start(
+      this.sink,
+      b.id,
+      { method: b.method, host: b.host, path: b.path, requestHeaders: b.requestHeaders, requestBody: this.req.peek() },
+      this.status ?? 0,
+      this.contentType,
+      headerValue(this.responseHeaders, 'content-encoding'),
+      force,
+    );
+  }
+
+  // ---- InFlightExchange: read on demand by the service, never on the forwarding path ----
+
+  inspect(): InFlightView {
+    return {
+      live: this.liveUpdate(),
+      request: this.peekSide(this.req, this.begin.requestHeaders),
+      response: this.peekSide(this.res, this.responseHeaders),
+      reply: this.live?.current() ?? null,
+    };
+  }
+
+  watchReply(): void {
+    this.replyWanted = true;
+    if (this.live !== null || this.finished || this.state !== 'streaming' || !this.stream) return;
+    // bytes past the cap were dropped: a parse resumed after them would have a hole
+    if (this.res.truncated) return;
+    this.live = this.startLive(true);
+    const sofar = this.res.peek();
+    if (this.live !== null && sofar !== null) this.live.replay(sofar, this.res.times);
   }
 
   responseData(chunk: Buffer): void {
@@ -103,6 +129,18 @@ export class ExchangeRecorder {
       responseBytes: this.res.bytes,
       contentType: this.contentType,
       stream: this.stream,
+    };
+  }
+
+  private peekSide(tee: BodyTee, headers: HeaderPairs): CapturedSide {
+    return {
+      headers,
+      raw: this.finished ? null : tee.peek(),
+      bytes: tee.bytes,
+      truncated: tee.truncated,
+      contentEncoding: headerValue(headers, 'content-encoding'),
+      contentType: headerValue(headers, 'content-type'),
+      chunkTimes: tee.times === null ? null : tee.times.slice(),
     };
   }
 

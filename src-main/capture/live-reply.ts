@@ -1,19 +1,19 @@
-import type { HeaderPairs } from '../contract/index.js';
+import type { HeaderPairs, LlmResponse } from '../contract/index.js';
 import type { LiveParseInput, StreamParser } from '../providers/index.js';
 import type { CaptureSink } from './capture-sink.js';
 
 /** at most one reply update per exchange per this many ms */
 const THROTTLE_MS = 100;
 
-type Providers = typeof import('../providers/index.js');
+export type Providers = typeof import('../providers/index.js');
 let providers: Providers | null = null;
 let loading: Promise<Providers | null> | null = null;
 
 /**
- * The provider modules are only needed on the forwarding thread while someone watches replies grow; they are loaded
- * then, not at start.
+ * The provider modules are only needed on the forwarding thread while someone watches replies grow (or looks at an
+ * exchange in flight); they are loaded then, not at start.
  */
-function loadProviders(): Promise<Providers | null> {
+export function loadProviders(): Promise<Providers | null> {
   loading ??= import('../providers/index.js').then(
     (m) => (providers = m),
     () => null,
@@ -45,9 +45,11 @@ export class LiveReply {
     status: number,
     contentType: string | null,
     contentEncoding: string | null,
+    /** start even though nobody watches replies yet (someone asked for this exchange) */
+    force = false,
   ): LiveReply | null {
     // compressed streams are rare for SSE; decoding them live is not worth it on the forwarding thread
-    if (!sink.wantsLiveReplies() || contentEncoding !== null) return null;
+    if ((!force && !sink.wantsLiveReplies()) || contentEncoding !== null) return null;
     const input: LiveParseInput = { ...exchange, status, contentType };
     const reply = new LiveReply(id, sink);
     if (providers) return reply.attach(providers, input) ? reply : null;
@@ -84,6 +86,33 @@ export class LiveReply {
     const now = Date.now();
     if (now - this.lastSent >= THROTTLE_MS) this.send(false);
     else this.timer ??= setTimeout(() => this.send(false), THROTTLE_MS - (now - this.lastSent));
+  }
+
+  /**
+   * Feeds the bytes that arrived before this live view started, in the chunks they arrived in (`times`: flat pairs
+   * [byteOffset, msSinceStart, …]; the last chunk runs to the end of `body`).
+   */
+  replay(body: Buffer, times: readonly number[] | null): void {
+    if (times === null || times.length < 2) {
+      this.push(body, 0);
+      return;
+    }
+    for (let i = 0; i < times.length; i += 2) {
+      const start = times[i] ?? 0;
+      if (start >= body.length) break;
+      const end = i + 2 < times.length ? Math.min(times[i + 2] ?? body.length, body.length) : body.length;
+      if (end > start) this.push(body.subarray(start, end), times[i + 1] ?? 0);
+    }
+  }
+
+  /** The reply so far, or null while the parser is not attached (providers still loading) or failed. */
+  current(): { response: LlmResponse; firstContentAtMs: number | null } | null {
+    if (this.parser === null || this.ended) return null;
+    try {
+      return { response: this.parser.snapshot(), firstContentAtMs: this.parser.firstContentAtMs };
+    } catch {
+      return null;
+    }
   }
 
   end(): void {
