@@ -22,10 +22,12 @@ import type {
   UsageTotals,
   LlmMessage,
 } from '../contract/index.js';
-import type { CaptureSink, LiveUpdate, ReplayMarkers, SecretVault } from '../capture/index.js';
+import { loadProviders, type CaptureSink, type InFlightExchange, type LiveUpdate, type ReplayMarkers, type SecretVault } from '../capture/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
 import type { RouteTable } from '../proxy/index.js';
+import { decodeBody } from '../ingest/decode-body.js';
+import { inFlightDetail, isInFlightState } from './live-detail.js';
 import { endedSummary, liveSummary } from './live-summary.js';
 import type { ProxyEndpoint } from './proxy-client.js';
 import { resendExchange } from './resend.js';
@@ -88,7 +90,7 @@ export class NotFoundError extends Error {}
 export class InspectorService implements CaptureSink {
   readonly events = new ServiceEvents();
   private lastId: number;
-  private readonly inFlight = new Map<number, BeginOp>();
+  private readonly inFlight = new Map<number, { op: BeginOp; exchange: InFlightExchange | null }>();
   private captureStatus: CaptureStatus = { paused: false, reason: null, queueDepth: 0, dropped: 0 };
   private readonly session = { exchanges: 0, errors: 0, tunnels: 0 };
 
@@ -119,8 +121,8 @@ export class InspectorService implements CaptureSink {
     return ++this.lastId;
   }
 
-  begin(op: BeginOp): void {
-    this.inFlight.set(op.id, op);
+  begin(op: BeginOp, exchange?: InFlightExchange): void {
+    this.inFlight.set(op.id, { op, exchange: exchange ?? null });
     this.store.begin(op);
     if (this.events.watched) this.events.emit('exchange.started', liveSummary(op, null));
   }
@@ -164,11 +166,7 @@ export class InspectorService implements CaptureSink {
 
   readonly api: ServiceApi = {
     'exchanges.list': (q) => this.store.list(q),
-    'exchanges.get': async ({ id }) => {
-      const x = await this.store.get(id);
-      if (!x) throw new NotFoundError(`No exchange ${id}: it may have been cleared or removed by retention.`);
-      return x;
-    },
+    'exchanges.get': ({ id }) => this.getExchange(id),
     'stats.get': async () => this.stats(),
     'config.get': async () => this.config.get(),
     'config.set': async (patch) => {
@@ -215,8 +213,50 @@ export class InspectorService implements CaptureSink {
     return (this.api[command] as (i: CommandParsedInput<C>) => Promise<CommandOutput<C>>)(input);
   }
 
-  getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null> {
-    return this.store.getBody(id, side);
+  async getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null> {
+    const stored = await this.store.getBody(id, side);
+    if (stored !== null || !this.inFlight.get(id)?.exchange) return stored;
+    // in flight: the body so far, as it will be stored (decoded under the same cap)
+    const now = this.inspectInFlight(id, false);
+    if (now === null) return null;
+    const s = side === 'req' ? now.view.request : now.view.response;
+    return decodeBody(s.raw, s.contentEncoding, this.config.get().capture.maxBodyBytes).body;
+  }
+
+  /**
+   * One exchange. Still in flight, the store only has its begin row, so the capture stage's live state and bodies so
+   * far are laid over it (and the reply starts being parsed live, for a watcher who arrived after the stream began).
+   */
+  private async getExchange(id: number): Promise<ExchangeDetail> {
+    if (!this.inFlight.get(id)?.exchange) {
+      const x = await this.store.get(id);
+      if (!x) throw new NotFoundError(`No exchange ${id}: it may have been cleared or removed by retention.`);
+      return x;
+    }
+    const providers = await loadProviders();
+    const early = this.inspectInFlight(id);
+    const stored = await this.store.get(id);
+    // it ended and was committed meanwhile: the stored row is the truth
+    if (stored && !isInFlightState(stored.state)) return stored;
+    const now = this.inspectInFlight(id) ?? early;
+    if (now === null) {
+      if (!stored) throw new NotFoundError(`No exchange ${id}: it may have been cleared or removed by retention.`);
+      return stored;
+    }
+    const cfg = this.config.get().capture;
+    return inFlightDetail({ ...now, stored, maxBodyBytes: cfg.maxBodyBytes, providers, parseLlm: cfg.parseLlm });
+  }
+
+  private inspectInFlight(id: number, watchReply = true) {
+    const entry = this.inFlight.get(id);
+    if (!entry?.exchange) return null;
+    try {
+      if (watchReply) entry.exchange.watchReply();
+      return { op: entry.op, view: entry.exchange.inspect() };
+    } catch (err) {
+      this.log.debug(`inspecting exchange ${id} in flight: ${(err as Error).message}`);
+      return null;
+    }
   }
 
   get capture(): CaptureStatus {
