@@ -46,10 +46,9 @@ export const CaInfoSchema = z.object({
   certPath: z.string(),
   /**
    * The client trust bundle (`<ca dir>/client-bundle.pem`: the system roots plus this CA), for SSL_CERT_FILE,
-   * REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE; written at start. Null when it could not be written. The core always sets it;
-   * it is optional in the type only so that CaInfo literals written before it existed still compile.
+   * REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE; written at start. Null when it could not be written.
    */
-  bundlePath: z.string().nullable().optional(),
+  bundlePath: z.string().nullable(),
   /** whether this machine trusts the CA, where that can be detected */
   trust: z.object({
     state: z.enum(['trusted', 'not_trusted', 'unknown']),

@@ -15,6 +15,7 @@ const CA: CaInfo = {
   notBefore: '2025-01-01T00:00:00.000Z',
   notAfter: '2035-01-01T00:00:00.000Z',
   certPath: '/data/ca/certs/ca.pem',
+  bundlePath: '/data/ca/client-bundle.pem',
   trust: { state: 'not_trusted', detail: 'not in /etc/ssl/certs/ca-certificates.crt' },
 };
 const RUNTIME: RuntimeInfo = {
