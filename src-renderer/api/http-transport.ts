@@ -6,7 +6,7 @@ import {
   type ServiceEvent,
 } from '../../src-main/contract/index.js';
 import { parseEventBatch } from './event-batch.js';
-import { ApiError, type ConnectionState, type InspectorClient } from './inspector-client.js';
+import { ApiError, checkOutput, type ConnectionState, type InspectorClient } from './inspector-client.js';
 import { Listeners } from './listeners.js';
 
 /** Builds the REST request for a command from the contract's route table. Exported for tests. */
@@ -69,9 +69,7 @@ export class HttpClient implements InspectorClient {
       const e = (json as { error?: { type?: string; message?: string; details?: unknown } } | null)?.error;
       throw new ApiError(res.status, e?.type ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.details);
     }
-    const parsed = ServiceCommands[command].output.safeParse(json);
-    if (!parsed.success) throw new ApiError(res.status, 'bad_response', `Unexpected answer to ${command}: ${parsed.error.message}`);
-    return parsed.data as CommandOutput<C>;
+    return checkOutput(command, json, res.status);
   }
 
   subscribe(listener: (events: ServiceEvent[]) => void): () => void {

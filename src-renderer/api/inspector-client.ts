@@ -1,4 +1,4 @@
-import type { CommandInput, CommandOutput, ServiceCommandName, ServiceEvent } from '../../src-main/contract/index.js';
+import { ServiceCommands, type CommandInput, type CommandOutput, type ServiceCommandName, type ServiceEvent } from '../../src-main/contract/index.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -28,4 +28,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** Checks a command's answer against the contract, whichever transport brought it. */
+export function checkOutput<C extends ServiceCommandName>(command: C, value: unknown, status: number): CommandOutput<C> {
+  const parsed = ServiceCommands[command].output.safeParse(value);
+  if (!parsed.success) throw new ApiError(status, 'bad_response', `Unexpected answer to ${command}: ${parsed.error.message}`);
+  return parsed.data as CommandOutput<C>;
 }

@@ -1,12 +1,11 @@
 import {
-  ServiceCommands,
   type CommandInput,
   type CommandOutput,
   type ServiceCommandName,
   type ServiceEvent,
 } from '../../src-main/contract/index.js';
 import { parseEventBatch } from './event-batch.js';
-import { ApiError, type ConnectionState, type InspectorClient } from './inspector-client.js';
+import { ApiError, checkOutput, type ConnectionState, type InspectorClient } from './inspector-client.js';
 import { Listeners } from './listeners.js';
 
 /**
@@ -37,9 +36,7 @@ export class IpcClient implements InspectorClient {
   async call<C extends ServiceCommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
     const res = await this.bridge.invoke(command, input);
     if (!res.ok) throw new ApiError(res.error.status, res.error.type, res.error.message, res.error.details);
-    const parsed = ServiceCommands[command].output.safeParse(res.value);
-    if (!parsed.success) throw new ApiError(500, 'bad_response', `Unexpected answer to ${command}: ${parsed.error.message}`);
-    return parsed.data as CommandOutput<C>;
+    return checkOutput(command, res.value, 500);
   }
 
   subscribe(listener: (events: ServiceEvent[]) => void): () => void {

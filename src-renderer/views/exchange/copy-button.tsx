@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { copyText } from './clipboard.js';
+import { copyText } from '../../app/clipboard.js';
 
 /** A button that copies what `text()` returns and says so for a moment (or why it could not). */
 export function CopyButton({ text, label, testId, title, className, disabled }: { text: () => string; label: string; testId?: string; title?: string; className?: string; disabled?: boolean }) {
@@ -18,7 +18,7 @@ export function CopyButton({ text, label, testId, title, className, disabled }: 
       disabled={disabled}
       onClick={() => {
         copyText(text()).then(
-          () => setState('copied'),
+          (ok) => setState(ok ? 'copied' : 'failed'),
           () => setState('failed'),
         );
       }}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { copyText } from './copy-text.js';
+import { copyText } from '../../app/clipboard.js';
 import { CheckIcon, CopyIcon } from './icons.js';
 
 export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
