@@ -3,10 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFile
 import { join } from 'node:path';
 import { ExportOptionsSchema, type ExportIssue, type ExportOptions, type ExportReport } from '../contract/index.js';
 import { resolveDataDir } from '../config/index.js';
-import { checkExportOptions, ExportOptionError } from '../export/export-options.js';
-import { summaryLine } from '../export/report.js';
-import { runExport, type FileSink } from '../export/run-export.js';
-import { ExportSource } from '../export/source.js';
+import { checkExportOptions, ExportOptionError, summaryLine, runExport, type FileSink, ExportSource } from '../export/index.js';
 import { CliError } from './cli-error.js';
 
 /** Flags of `llm-inspector export` as commander hands them over (strings, booleans), before validation. */

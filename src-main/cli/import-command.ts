@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ImportResultSchema, type ImportResult } from '../contract/index.js';
 import { readConfigFile, resolveDataDir } from '../config/index.js';
-import { harToOps } from '../export/har-import.js';
-import { importIntoStore } from '../export/import-store.js';
+import { harToOps, importIntoStore } from '../export/index.js';
 import { CliError } from './cli-error.js';
 import { readRuntimeFile } from './runtime-file.js';
 

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { handleExportRoute } from '../export/http-routes.js';
+import { handleExportRoute } from '../export/index.js';
 import type { Logger } from '../log/index.js';
 import { listenWithFallback } from '../proxy/index.js';
 import type { InspectorService } from '../service/index.js';
