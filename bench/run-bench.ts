@@ -13,6 +13,7 @@ import { renderProfiles, summarizeProfileDir, type ProfileSummary } from './cpu-
 import { machineInfo, mb, renderTable, writeResults, type ScenarioResult } from './report.js';
 import { bigBodyScenario } from './scenarios/big-body.js';
 import type { BenchContext, Scenario } from './scenarios/context.js';
+import { exportScenario } from './scenarios/export.js';
 import { ingestScenario } from './scenarios/ingest.js';
 import { llmParsingScenario } from './scenarios/llm-parsing.js';
 import { latencyScenario } from './scenarios/latency.js';
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     if (!ONLY_UI) {
       results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
       results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
+      results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
     }
   } catch (err) {
     const message = (err as Error).message ?? String(err);
