@@ -40,7 +40,7 @@ export function ReportPanel({ report, lines, limit }: { report: ExportReport; li
       )}
       {view.skipped.length > 0 && (
         <p className="dim xp-skipped">
-          Not chat calls with a reply: {view.skipped.map((s) => `${s.count} ${s.label}`).join(', ')}.
+          Not chat calls with a reply: {view.skipped.map((s) => `${s.label} (${s.count})`).join(', ')}.
         </p>
       )}
       {dataset && report.written === 0 && <NothingWritten format={report.format} />}
