@@ -1,9 +1,11 @@
+import { useEffect } from 'react';
 import type { AnalyticsGroupBy } from '../../../src-main/contract/index.js';
 import { useCommand } from '../../app/client-context.js';
 import { normaliseIds, type ExportParams } from './export-params.js';
 import type { FieldErrors } from './export-query.js';
 import { Card, Field } from './option-controls.js';
 import { TimeRange } from './time-range.js';
+import { paramsFromTrafficFilter } from './traffic-filter.js';
 
 type Update = (patch: Partial<ExportParams>) => void;
 
@@ -48,18 +50,12 @@ export function SelectionCard({ params, errors, update }: { params: ExportParams
   const idCount = normaliseIds(params.ids).split(',').filter(Boolean).length;
   const extra = Object.entries(params.extra);
   const common = { params, errors, update };
+  // a link from Traffic carries its filter text: turn it into these fields once, so what is shown is what is exported
+  useEffect(() => {
+    if (params.q !== '') update(paramsFromTrafficFilter(params.q));
+  }, [params.q, update]);
   return (
     <Card title="Selection">
-      {params.q !== '' && (
-        <div className="xp-notice" data-testid="export-q-notice">
-          <span>
-            This link carries a Traffic filter, <code>{params.q}</code>, that the Export view cannot read yet: set the fields below instead.
-          </span>
-          <button type="button" onClick={() => update({ q: '' })}>
-            Dismiss
-          </button>
-        </div>
-      )}
       <TextField name="provider" label="Provider" placeholder="any" suggestions={providers} {...common} />
       <TextField name="model" label="Model" placeholder="any, e.g. gpt-4o*" hint="* matches any text" suggestions={models} {...common} />
       <TextField name="tag" label="Tag" placeholder="any" suggestions={tags} {...common} />

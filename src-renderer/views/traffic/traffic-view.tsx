@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExchangeSort } from '../../../src-main/contract/index.js';
-import { setParams, useRoute } from '../../app/router.js';
+import { formatHash, setParams, useRoute } from '../../app/router.js';
 import { EmptyState } from './empty-state.js';
 import { FilterBar } from './filter-bar.js';
 import { FILTER_PARAM_NAMES, filterTextFromParams, isEmptyFilter, parseFilter, setTerm } from './filter-query.js';
@@ -173,7 +173,14 @@ export function TrafficView() {
         store={store}
         inputRef={filterInput}
         onLeave={() => table.current?.focus()}
-        followToggle={<FollowToggle follow={follow} enabled={tailable} newCount={snap.newSinceMark} />}
+        followToggle={
+          <>
+            <a className="tr-export-link" href={formatHash(['export'], text ? { q: text } : {})} data-testid="export-these" title="Export what this filter shows as a dataset or HAR">
+              Export…
+            </a>
+            <FollowToggle follow={follow} enabled={tailable} newCount={snap.newSinceMark} />
+          </>
+        }
       />
       <SplitPane
         detail={
