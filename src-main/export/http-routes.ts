@@ -73,7 +73,19 @@ async function streamExport(service: InspectorService, opts: ExportOptions, res:
 async function preview(service: InspectorService, opts: ExportOptions, url: URL, res: http.ServerResponse): Promise<void> {
   const { dbPath } = await service.call('runtime.info', {});
   const n = Math.min(PREVIEW_MAX, Math.max(0, Number(url.searchParams.get('lines') ?? 5) || 0));
-  const { report, preview: lines } = await exportInWorker({ dbPath, options: opts, preview: opts.format === 'har' ? n + 1 : n }, null);
+  // the dialog re-runs the preview as options change: a preview nobody waits for any more stops its worker
+  const gone = new AbortController();
+  res.on('close', () => {
+    if (!res.writableEnded) gone.abort();
+  });
+  let result: Awaited<ReturnType<typeof exportInWorker>>;
+  try {
+    result = await exportInWorker({ dbPath, options: opts, preview: opts.format === 'har' ? n + 1 : n }, null, gone.signal);
+  } catch (err) {
+    if (gone.signal.aborted) return;
+    throw err;
+  }
+  const { report, preview: lines } = result;
   const parsed: unknown[] = [];
   for (const line of lines) {
     // a HAR document arrives as fragments: its envelope line is not an entry
