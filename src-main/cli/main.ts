@@ -9,6 +9,7 @@ import { CliError, oneLine } from './cli-error.js';
 import { envLines, EnvFlagsSchema } from './env-command.js';
 import { registerExportCommands } from './export-cli.js';
 import { reparseCommand, ReparseFlagsSchema } from './reparse-command.js';
+import { runCommand, RunFlagsSchema } from './run-command.js';
 import { readRuntimeFile } from './runtime-file.js';
 import { serveCommand, ServeFlagsSchema } from './serve-command.js';
 
@@ -83,6 +84,16 @@ export function buildCli(): Command {
     .option('--all', 'every exchange, not only those an older parser version wrote')
     .action((opts: { dataDir?: string; db?: string; all?: boolean }) => {
       reparseCommand(validated(ReparseFlagsSchema, { ...opts, all: opts.all ?? false }));
+    });
+  program
+    .command('run')
+    .description('run a command with its HTTP(S) routed through the running inspector: llm-inspector run -- node app.js')
+    .argument('[command...]', 'the command and its arguments, after --')
+    .option('--data-dir <dir>', 'the data dir of the inspector to use')
+    .option('--proxy-localhost', 'also route localhost traffic through the proxy')
+    .action(async (argv: string[], opts: { dataDir?: string; proxyLocalhost?: boolean }) => {
+      // the wrapper ends the way its child ended: same exit code (set here), or the same signal (raised in runCommand)
+      process.exitCode = await runCommand(argv, validated(RunFlagsSchema, { ...opts, proxyLocalhost: opts.proxyLocalhost ?? false }));
     });
   registerExportCommands(program);
   return program;
