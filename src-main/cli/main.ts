@@ -12,6 +12,7 @@ import { reparseCommand, ReparseFlagsSchema } from './reparse-command.js';
 import { runCommand, RunFlagsSchema } from './run-command.js';
 import { readRuntimeFile } from './runtime-file.js';
 import { serveCommand, ServeFlagsSchema } from './serve-command.js';
+import { systemProxyCommand, SystemProxyFlagsSchema } from './system-proxy-command.js';
 
 /** Flags are parsed by commander and then validated by a zod schema, so a bad value gets one clear line. */
 function validated<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
@@ -95,6 +96,12 @@ export function buildCli(): Command {
       // the wrapper ends the way its child ended: same exit code (set here), or the same signal (raised in runCommand)
       process.exitCode = await runCommand(argv, validated(RunFlagsSchema, { ...opts, proxyLocalhost: opts.proxyLocalhost ?? false }));
     });
+  program
+    .command('system-proxy')
+    .description('point the OS system proxy at the running inspector (on), put the previous settings back (off), or show it')
+    .argument('<action>', 'on, off or status')
+    .option('--data-dir <dir>')
+    .action((action: string, opts: { dataDir?: string }) => systemProxyCommand(validated(SystemProxyFlagsSchema, { action, ...opts })));
   registerExportCommands(program);
   return program;
 }
