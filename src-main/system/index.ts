@@ -3,3 +3,8 @@ export { interceptedEnv, nodeHonoursEnvProxy, type InterceptContext } from './in
 export { runIntercepted, type RunResult } from './run-intercepted.js';
 export { SystemProxy, ProxyUnsupportedError, detectBackend, backendFor, execRunner, onPath, DEFAULT_BYPASS, type SavedProxyState, type SystemProxyOptions, type DetectInput } from './proxy-settings.js';
 export { ProxyStateSchema, type Cmd, type Runner, type ProxyTarget, type ProxyState, type ProxyBackend, type BackendName } from './proxy-types.js';
+export * as caTrustCommands from './ca-trust-commands.js';
+export {
+  nssDatabases, nssInstall, nssUninstall, nssIsTrusted, linuxStoreInstall, linuxStoreUninstall, linuxStoreIsTrusted, linuxFlavour,
+  macInstall, macUninstall, macIsTrusted, winInstall, winUninstall, winIsTrusted, type CaCert, type LinuxStoreOptions,
+} from './ca-trust.js';
