@@ -10,7 +10,7 @@ import {
 import { ResendInputSchema, ResendResultSchema, SelfTestResultSchema } from './actions.js';
 import { ConfigPatchSchema, ConfigSchema } from './config.js';
 import { ConversationPageSchema, ConversationQuerySchema } from './conversations.js';
-import { ExchangeDetailSchema } from './exchange.js';
+import { ExchangeDetailSchema, ExchangeSummarySchema } from './exchange.js';
 import { ExchangePageSchema, ExchangeQuerySchema } from './query.js';
 import { CaInfoSchema, RuntimeInfoSchema, StatsSchema } from './status.js';
 
@@ -33,6 +33,15 @@ export const ServiceCommands = {
     input: ResendInputSchema,
     output: ResendResultSchema,
     http: { method: 'POST', path: '/api/exchanges/:id/resend' },
+  },
+  /** stars (bookmarks) or unstars one stored exchange; answers with its updated summary */
+  'exchanges.star': {
+    input: z.object({
+      id: z.coerce.number().int().positive(),
+      starred: z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean()),
+    }),
+    output: ExchangeSummarySchema,
+    http: { method: 'POST', path: '/api/exchanges/:id/star' },
   },
   'conversations.list': {
     input: ConversationQuerySchema,

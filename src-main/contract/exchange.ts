@@ -73,6 +73,8 @@ export const ExchangeSummarySchema = z.object({
   finishReason: z.string().nullable(),
   /** position of this call in its conversation (1-based) */
   turn: z.number().int().nullable(),
+  /** the user marked this exchange (a bookmark; export can select by it) */
+  starred: z.boolean(),
 });
 export type ExchangeSummary = z.infer<typeof ExchangeSummarySchema>;
 

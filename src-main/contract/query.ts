@@ -33,6 +33,8 @@ export const ExchangeQuerySchema = z.object({
   /** epoch ms, exclusive */
   until: z.coerce.number().optional(),
   errorsOnly: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).optional(),
+  /** only exchanges the user starred */
+  starred: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).optional(),
   /** full-text search over request and response bodies (SQLite FTS5 syntax; plain words are AND-ed) */
   search: z.string().min(1).max(500).optional(),
   /** only exchanges a provider module recognised (hides tunnels and other traffic) */

@@ -5,6 +5,7 @@ import type {
   ExchangeDetail,
   ExchangePage,
   ExchangeQuery,
+  ExchangeSummary,
   UsageSummary,
   UsageSummaryQuery,
   UsageTimeseries,
@@ -83,6 +84,12 @@ export class IngestClient extends IngestWriter {
     const deleted = await this.call('clear');
     if (this.paused) this.retryTick();
     return deleted;
+  }
+
+  /** Stars or unstars one exchange (queued writes go first, so a just-captured one is there); null when not stored. */
+  async setStarred(id: number, starred: boolean): Promise<ExchangeSummary | null> {
+    await this.flush();
+    return this.call('setStarred', id, starred);
   }
 
   async enforceRetention(policy?: RetentionPolicy): Promise<RetentionResult> {

@@ -42,6 +42,8 @@ export interface WorkerCalls {
   getBody: { args: [number, 'req' | 'res']; result: Uint8Array | null };
   stats: { args: []; result: StoreStats & { workerHeapBytes: number } };
   clear: { args: []; result: number };
+  /** stars or unstars one exchange; its updated summary, or null when it is not stored */
+  setStarred: { args: [number, boolean]; result: ExchangeSummary | null };
   enforceRetention: { args: [RetentionPolicy | null]; result: RetentionResult };
   integrityCheck: { args: []; result: string };
   testPragma: { args: [string]; result: unknown };

@@ -177,6 +177,8 @@ function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; tra
       const deleted = store.clear();
       return { value: deleted, transfer: [] };
     }
+    case 'setStarred':
+      return { value: store.setStarred(args[0] as number, args[1] as boolean), transfer: [] };
     case 'enforceRetention':
       return { value: store.enforceRetention((args[0] as RetentionPolicy | null) ?? retention), transfer: [] };
     case 'integrityCheck':

@@ -46,6 +46,8 @@ export interface StoreClient {
   getBody(id: number, side: 'req' | 'res'): Promise<Buffer | null>;
   stats(): Promise<Omit<Stats, 'session' | 'capture' | 'memory'> & { workerHeapBytes: number }>;
   clear(): Promise<number>;
+  /** stars or unstars one stored exchange; its updated summary, or null when it is not stored */
+  setStarred(id: number, starred: boolean): Promise<ExchangeSummary | null>;
   usageTimeseries(query: UsageTimeseriesQuery): Promise<UsageTimeseries>;
   usageSummary(query: UsageSummaryQuery): Promise<UsageSummary>;
   usageTotals(filter: AnalyticsFilter): Promise<UsageTotals>;
@@ -90,7 +92,7 @@ export class NotFoundError extends Error {}
 export class InspectorService implements CaptureSink {
   readonly events = new ServiceEvents();
   private lastId: number;
-  private readonly inFlight = new Map<number, { op: BeginOp; exchange: InFlightExchange | null }>();
+  private readonly inFlight = new Map<number, { op: BeginOp; exchange: InFlightExchange | null; starred?: boolean }>();
   private captureStatus: CaptureStatus = { paused: false, reason: null, queueDepth: 0, dropped: 0 };
   private readonly session = { exchanges: 0, errors: 0, tunnels: 0 };
 
@@ -128,16 +130,19 @@ export class InspectorService implements CaptureSink {
   }
 
   update(op: BeginOp, live: LiveUpdate): void {
-    if (this.events.watched) this.events.emit('exchange.updated', liveSummary(op, live));
+    if (this.events.watched) {
+      this.events.emit('exchange.updated', { ...liveSummary(op, live), starred: this.inFlight.get(op.id)?.starred === true });
+    }
   }
 
   finish(op: FinishOp): void {
+    const starred = this.inFlight.get(op.id)?.starred === true;
     this.inFlight.delete(op.id);
     this.session.exchanges++;
     if (op.state === 'error') this.session.errors++;
     if (op.mode === 'tunnel') this.session.tunnels++;
     this.store.finish(op);
-    if (this.events.watched) this.events.emit('exchange.updated', endedSummary(op));
+    if (this.events.watched) this.events.emit('exchange.updated', { ...endedSummary(op), starred });
   }
 
   /**
@@ -187,6 +192,15 @@ export class InspectorService implements CaptureSink {
         routes: routing.routes,
         shouldMitm: (h) => routing.shouldMitm(h),
       });
+    },
+    'exchanges.star': async ({ id, starred }) => {
+      const summary = await this.store.setStarred(id, starred);
+      if (!summary) throw new NotFoundError(`No exchange ${id}: it may have been cleared or removed by retention.`);
+      // still in flight: its live updates carry the star until the store's finished row does
+      const entry = this.inFlight.get(id);
+      if (entry) entry.starred = starred;
+      this.events.emit('exchange.updated', summary);
+      return summary;
     },
     'conversations.list': (q) => this.store.conversations(q),
     'setup.selfTest': () =>

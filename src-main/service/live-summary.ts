@@ -30,6 +30,7 @@ export function liveSummary(op: BeginOp, live: LiveUpdate | null): ExchangeSumma
     tag: null,
     finishReason: null,
     turn: null,
+    starred: false,
   };
 }
 

@@ -61,6 +61,7 @@ export function listSql(q: ExchangeQuery, columns: string): ListSql | null {
   }
   if (q.errorsOnly === true) w.add(ERROR_CONDITION);
   if (q.llmOnly === true) w.add('provider IS NOT NULL');
+  if (q.starred === true) w.add('starred = 1');
   if (q.search !== undefined) {
     const match = toFtsQuery(q.search);
     if (match === null) return null;

@@ -22,7 +22,7 @@ export { ERROR_CONDITION };
 export const SUMMARY_COLUMNS = `id, started_at, mode, method, url, host, path, status, state, error_code, error_message,
   ttfb_ms, ttft_ms, total_ms, request_bytes, response_bytes, content_type, stream, provider, api, model,
   response_model, usage_input, usage_output, usage_cache_read, usage_cache_write, usage_reasoning, usage_total,
-  usage_source, cost_usd, conversation_id, tag, finish_reason, turn`;
+  usage_source, cost_usd, conversation_id, tag, finish_reason, turn, starred`;
 
 interface SummaryRow {
   id: number;
@@ -59,6 +59,7 @@ interface SummaryRow {
   tag: string | null;
   finish_reason: string | null;
   turn: number | null;
+  starred: number;
 }
 
 export interface DetailRow extends SummaryRow {
@@ -116,6 +117,7 @@ function rowToSummary(r: SummaryRow): ExchangeSummary {
     tag: r.tag,
     finishReason: r.finish_reason,
     turn: r.turn,
+    starred: r.starred !== 0,
   };
 }
 
@@ -178,11 +180,12 @@ function parseHeaders(json: string): HeaderPairs {
 /** Read side of the store. Statements are cached per distinct filter shape (a bounded set). */
 export class ExchangeQueries {
   private readonly cache = new Map<string, Database.Statement>();
-  private readonly stmt: Record<'detail' | 'bodies' | 'body' | 'totals' | 'byState', Database.Statement>;
+  private readonly stmt: Record<'detail' | 'summary' | 'bodies' | 'body' | 'totals' | 'byState', Database.Statement>;
 
   constructor(private readonly db: Database.Database) {
     this.stmt = {
       detail: db.prepare('SELECT * FROM exchanges WHERE id = ?'),
+      summary: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM exchanges WHERE id = ?`),
       bodies: db.prepare('SELECT side, data FROM bodies WHERE key IN (? * 2, ? * 2 + 1)'),
       body: db.prepare('SELECT data FROM bodies WHERE key = ?').pluck(),
       totals: db.prepare(`SELECT count(*) AS n, coalesce(sum(request_bytes), 0) AS req,
@@ -209,6 +212,12 @@ export class ExchangeQueries {
     const items = (more ? rows.slice(0, limit) : rows).map(rowToSummary);
     if (paging.kind === 'offset') return { items, nextBefore: null, nextOffset: more ? paging.offset + limit : null };
     return { items, nextBefore: more ? (items[items.length - 1]?.id ?? null) : null, nextOffset: null };
+  }
+
+  /** One exchange's list row; null when there is none. */
+  summary(id: number): ExchangeSummary | null {
+    const row = this.stmt.summary.get(id) as SummaryRow | undefined;
+    return row === undefined ? null : rowToSummary(row);
   }
 
   /**

@@ -77,7 +77,9 @@ function prepareStatements(db: Database.Database) {
   return {
     begin: db.prepare(`INSERT INTO exchanges (id, started_at, mode, method, url, host, path, state, req_headers)
       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(id) DO NOTHING`),
-    exists: db.prepare('SELECT 1 FROM exchanges WHERE id = ?').pluck(),
+    // the row's star, or undefined when there is no row yet
+    exists: db.prepare('SELECT starred FROM exchanges WHERE id = ?').pluck(),
+    setStarred: db.prepare('UPDATE exchanges SET starred = ? WHERE id = ?'),
     finish: db.prepare(FINISH_SQL),
     bodyInsert: db.prepare('INSERT OR REPLACE INTO bodies (key, exchange_id, side, data) VALUES (?, ?, ?, ?)'),
     bodiesDelete: db.prepare('DELETE FROM bodies WHERE key IN (? * 2, ? * 2 + 1)'),
@@ -93,10 +95,12 @@ export function summaryOfBegin(op: BeginOp): ExchangeSummary {
     status: null, state: 'pending', error: null, timings: { ttfbMs: null, ttftMs: null, totalMs: null },
     requestBytes: 0, responseBytes: 0, contentType: null, stream: false, provider: null, api: null, model: null,
     responseModel: null, usage: null, costUsd: null, conversationId: null, tag: null, finishReason: null, turn: null,
+    starred: false,
   };
 }
 
-export function summaryOfFinish(r: FinishRecord): ExchangeSummary {
+/** `starred` is the row's star when the finish updates an existing row (a star set while it was in flight stays). */
+export function summaryOfFinish(r: FinishRecord, starred = false): ExchangeSummary {
   const f = r.facts;
   return {
     id: r.id, startedAt: r.startedAt, mode: r.mode, method: r.method, url: r.url, host: r.host, path: r.path,
@@ -104,6 +108,7 @@ export function summaryOfFinish(r: FinishRecord): ExchangeSummary {
     requestBytes: r.request.bytes, responseBytes: r.response.bytes, contentType: r.response.contentType,
     stream: r.stream, provider: f.provider, api: f.api, model: f.model, responseModel: f.responseModel, usage: f.usage,
     costUsd: f.costUsd, conversationId: f.conversationId, tag: f.tag, finishReason: f.finishReason, turn: f.turn,
+    starred,
   };
 }
 
@@ -191,7 +196,8 @@ export class ExchangeStore {
         begun.push(summaryOfBegin(op));
         continue;
       }
-      const existed = s.exists.get(op.id) !== undefined;
+      const star = s.exists.get(op.id) as number | undefined;
+      const existed = star !== undefined;
       s.finish.run(finishParams(op));
       if (existed) s.bodiesDelete.run(op.id, op.id);
       if (op.request.body !== null && op.request.body.length > 0) {
@@ -201,7 +207,7 @@ export class ExchangeStore {
         s.bodyInsert.run(op.id * 2 + 1, op.id, 'res', op.response.body);
       }
       this.fts.markPending(op.id);
-      finished.push(summaryOfFinish(op));
+      finished.push(summaryOfFinish(op, star === 1));
     }
     return { begun, finished };
   }
@@ -238,6 +244,21 @@ export class ExchangeStore {
   /** Exchanges stored but not yet full-text indexed. */
   pendingText(): number {
     return this.fts.pending();
+  }
+
+  /** Stars or unstars one exchange; returns its updated summary, or null when there is no such exchange. */
+  setStarred(id: number, starred: boolean): ExchangeSummary | null {
+    try {
+      if (this.stmt.setStarred.run(starred ? 1 : 0, id).changes === 0) return null;
+    } catch (err) {
+      throw toStoreWriteError(err, this.path);
+    }
+    return this.queries.summary(id);
+  }
+
+  /** One exchange's list row; null when there is none. */
+  summary(id: number): ExchangeSummary | null {
+    return this.queries.summary(id);
   }
 
   /** One exchange with bodies; `llmView` (the providers' parser) adds the normalised LLM view. */

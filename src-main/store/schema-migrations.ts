@@ -134,6 +134,15 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX exchanges_model_time ON exchanges(model COLLATE NOCASE, started_at) WHERE model IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    description: 'starred exchanges',
+    sql: `
+      -- a user's bookmark (0/1); few rows are starred, so a partial index keeps the "starred only" filter cheap
+      ALTER TABLE exchanges ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX exchanges_starred ON exchanges(id) WHERE starred = 1;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

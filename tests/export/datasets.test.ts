@@ -191,3 +191,24 @@ test('token counts: a warning per example over the limit, or a drop when asked',
   assert.equal(drop.lines.length, 0);
   assert.equal(drop.report.dropped['over_token_limit'], 1);
 });
+
+test('starred: only the starred exchanges are exported (the same lines as selecting them by id)', async () => {
+  const anthropic = ids('anthropic/tool-loop.exchange.json');
+  const gemini = ids('gemini/function-calling-chat.exchange.json');
+  const chosen = [anthropic[anthropic.length - 1]!, gemini[gemini.length - 1]!];
+  const svc = corpus.t.inspector.service;
+  for (const id of chosen) assert.equal((await svc.call('exchanges.star', { id, starred: true })).starred, true);
+  try {
+    assert.equal(ExportOptionsSchema.parse({ starred: 'true' }).starred, true);
+    const starred = await run({ starred: true, per: 'call' });
+    assert.equal(starred.report.scanned, 2);
+    assert.equal(starred.lines.length, 2);
+    const byIds = await run({ ids: chosen, per: 'call' });
+    assert.deepEqual(starred.lines, byIds.lines);
+    // narrowed further by explicit ids, like any other filter
+    assert.equal((await run({ starred: true, ids: [chosen[0]!, anthropic[0]!], per: 'call' })).lines.length, 1);
+  } finally {
+    for (const id of chosen) await svc.call('exchanges.star', { id, starred: false });
+  }
+  assert.equal((await run({ starred: true })).lines.length, 0);
+});

@@ -28,8 +28,8 @@ test('a v2 file migrates to the current schema keeping its rows, which read back
   raw.close();
 
   const s = ExchangeStore.open(path);
-  assert.deepEqual(s.openInfo.migrated, [3, 4]);
-  assert.equal(SCHEMA_VERSION, 4);
+  assert.deepEqual(s.openInfo.migrated, [3, 4, 5]);
+  assert.equal(SCHEMA_VERSION, 5);
   const d = s.get(5);
   assert.equal(d?.model, 'gpt-4o');
   assert.equal(d?.usage?.outputTokens, 20);

@@ -6,6 +6,7 @@ import { curlCommand } from './curl-snippet.js';
 import { formatCost, formatDuration, formatTokens, statusLine, statusTone } from './format.js';
 import { ResendButton, type useResend } from './resend-action.js';
 import { SnippetMenu } from './snippet-menu.js';
+import { StarToggle } from './star-toggle.js';
 
 export function StatePill({ exchange }: { exchange: Pick<ExchangeDetail, 'status' | 'state'> }) {
   const { status, state } = exchange;
@@ -88,6 +89,7 @@ export function DetailHeader({ exchange: x, onClose }: { exchange: ExchangeDetai
           {x.url.slice(x.url.indexOf(x.host) + x.host.length)}
         </span>
         <span className="mono dim detail-id">#{x.id}</span>
+        <StarToggle id={x.id} starred={x.starred} />
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close detail (Esc)" title="Close (Esc)" data-testid="detail-close">
           ×
         </button>

@@ -66,6 +66,8 @@ export function useExchange(id: number): ExchangeState {
   let data = fetched && progress && progress.id === id && (fetched.state === 'pending' || fetched.state === 'streaming') ? applyProgress(fetched, progress) : fetched;
   // a reply growing means the response has started, even when the pane opened after its "updated" event
   if (data && live && data.state === 'pending') data = { ...data, state: 'streaming', stream: true };
+  // the star changes on a stored exchange too: the latest event about it (a toggle here or elsewhere) is newest
+  if (data && progress && progress.id === id && progress.starred !== data.starred) data = { ...data, starred: progress.starred };
   // the live reply stays until the stored exchange (with its parsed reply) replaces it, so nothing blinks away
   const stored = fetched !== null && fetched.state !== 'pending' && fetched.state !== 'streaming';
   return { data, error: cmd.error, loading: cmd.loading, live: stored ? null : live, reload };

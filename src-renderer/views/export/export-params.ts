@@ -20,6 +20,8 @@ export interface ExportParams {
   until: string;
   /** explicit exchange ids, `1,2,3` */
   ids: string;
+  /** only exchanges starred in the detail view */
+  starred: boolean;
   /** the Traffic view's filter text, when a link brings one */
   q: string;
   per: 'conversation' | 'call';
@@ -52,6 +54,7 @@ export const DEFAULT_PARAMS: ExportParams = {
   since: '',
   until: '',
   ids: '',
+  starred: false,
   q: '',
   per: 'conversation',
   includeErrors: false,
@@ -71,7 +74,7 @@ export const DEFAULT_PARAMS: ExportParams = {
 
 type Key = Exclude<keyof ExportParams, 'extra'>;
 const TEXT_KEYS = ['provider', 'model', 'tag', 'conversationId', 'host', 'search', 'since', 'until', 'ids', 'q', 'maxTokens', 'minExamples', 'pairs', 'maxExamples'] as const satisfies readonly Key[];
-const FLAG_KEYS = ['includeErrors', 'dedupe', 'scrubPii', 'strict', 'dropOverLimit'] as const satisfies readonly Key[];
+const FLAG_KEYS = ['starred', 'includeErrors', 'dedupe', 'scrubPii', 'strict', 'dropOverLimit'] as const satisfies readonly Key[];
 const CHOICES = {
   per: ['conversation', 'call'],
   thinking: ['default', 'strip', 'keep'],
@@ -81,7 +84,7 @@ const CHOICES = {
 
 /** Filter fields of the contract that have no field of their own in this view. */
 export const EXTRA_FILTER_KEYS: readonly string[] = Object.keys(ExportFilterSchema.shape).filter(
-  (k) => !(TEXT_KEYS as readonly string[]).includes(k),
+  (k) => !(TEXT_KEYS as readonly string[]).includes(k) && k !== 'starred',
 );
 
 function readFlag(v: string | null, fallback: boolean): boolean {
@@ -142,7 +145,7 @@ export const MAX_LISTED_IDS = 500;
  * would not fit in a URL.
  */
 export function importedSelection(p: ExportParams, ids: readonly number[]): ExportParams {
-  const cleared: ExportParams = { ...p, provider: '', model: '', tag: '', conversationId: '', host: '', search: '', since: '', until: '', q: '', ids: '', extra: {} };
+  const cleared: ExportParams = { ...p, provider: '', model: '', tag: '', conversationId: '', host: '', search: '', since: '', until: '', q: '', ids: '', starred: false, extra: {} };
   if (ids.length === 0) return cleared;
   if (ids.length <= MAX_LISTED_IDS) return { ...cleared, ids: ids.join(',') };
   return { ...cleared, extra: { after: String(ids.reduce((a, b) => Math.min(a, b)) - 1) } };

@@ -46,6 +46,7 @@ export function buildExportQuery(p: ExportParams, now: number): ExportQuery {
     if (!t.ok) errors[key] = t.message;
     else if (t.value !== undefined) qs.set(key, String(t.value));
   }
+  if (p.starred) qs.set('starred', 'true');
   for (const [k, v] of Object.entries(p.extra)) qs.set(k, v);
   const ids = normaliseIds(p.ids);
   if (ids !== '') {

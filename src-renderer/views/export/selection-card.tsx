@@ -3,7 +3,7 @@ import type { AnalyticsGroupBy } from '../../../src-main/contract/index.js';
 import { useCommand } from '../../app/client-context.js';
 import { normaliseIds, type ExportParams } from './export-params.js';
 import type { FieldErrors } from './export-query.js';
-import { Card, Field } from './option-controls.js';
+import { Card, Check, Field } from './option-controls.js';
 import { TimeRange } from './time-range.js';
 import { paramsFromTrafficFilter } from './traffic-filter.js';
 
@@ -75,6 +75,7 @@ export function SelectionCard({ params, errors, update }: { params: ExportParams
           data-testid="export-option-ids"
         />
       </Field>
+      <Check name="starred" label="Starred only" hint="only exchanges starred (☆) in their detail header" checked={params.starred} onChange={(starred) => update({ starred })} />
       {extra.length > 0 && (
         <div className="xp-extra" data-testid="export-extra-filters">
           <span className="dim">Also filtered by</span>

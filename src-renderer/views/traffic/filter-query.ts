@@ -20,7 +20,7 @@ import { quoteValue, tokenize, type Token } from './filter-tokens.js';
 /**
  * The Traffic view's filter language, typed into one box and kept in the URL as text:
  * `model:gpt-4* provider:openai status:>=400 state:streaming host:*.openai.com tag:checkout conv:c:12 cost:>0.01
- * duration:>2s tokens:>1k since:15m errors llm "refund policy" plain words`. Filters become the contract's
+ * duration:>2s tokens:>1k since:15m errors llm starred "refund policy" plain words`. Filters become the contract's
  * `ExchangeQuery` fields; bare and quoted words become its full-text `search`.
  */
 export type FilterFields = Omit<ExchangeQuery, 'before' | 'after' | 'limit' | 'sort' | 'order' | 'offset'>;
@@ -45,7 +45,8 @@ const RANGES: { [K in RangeKey]: { fields: RangeFields[K]; kind: NumberKind } } 
   duration: { fields: ['durationMin', 'durationMax'], kind: DURATION_KIND },
   tokens: { fields: ['tokensMin', 'tokensMax'], kind: TOKENS_KIND },
 };
-const FLAG_WORDS: Record<string, 'errors' | 'llm'> = { errors: 'errors', error: 'errors', llm: 'llm' };
+type FlagName = 'errors' | 'llm' | 'starred';
+const FLAG_WORDS: Record<string, FlagName> = { errors: 'errors', error: 'errors', llm: 'llm', starred: 'starred' };
 
 /** The filter keys, for help text and error messages. */
 export const FILTER_KEYS = ['model', 'provider', 'host', 'method', 'status', 'state', 'mode', 'tag', 'conv', 'cost', 'duration', 'tokens', 'since', 'until', 'is'] as const;
@@ -145,7 +146,7 @@ export function parseFilter(text: string, now: number = Date.now()): ParsedFilte
     } else if (key === 'is') {
       const flag = FLAG_WORDS[t.value.toLowerCase()];
       if (!flag) {
-        fail(t, 'is: use is:errors or is:llm');
+        fail(t, 'is: use is:errors, is:llm or is:starred');
         continue;
       }
       setFlag(filter, flag);
@@ -162,8 +163,9 @@ function canonicalKey(key: string): string {
   return key === 'conversation' ? 'conv' : key === 'dur' ? 'duration' : key;
 }
 
-function setFlag(filter: FilterFields, flag: 'errors' | 'llm'): void {
+function setFlag(filter: FilterFields, flag: FlagName): void {
   if (flag === 'errors') filter.errorsOnly = true;
+  else if (flag === 'starred') filter.starred = true;
   else filter.llmOnly = true;
 }
 
@@ -191,6 +193,7 @@ export function formatFilter(filter: FilterFields): string {
   if (filter.until !== undefined) parts.push(`until:${formatTime(filter.until)}`);
   if (filter.errorsOnly === true) parts.push('errors');
   if (filter.llmOnly === true) parts.push('llm');
+  if (filter.starred === true) parts.push('starred');
   if (filter.search !== undefined) parts.push(searchText(filter.search));
   return parts.join(' ');
 }
@@ -238,7 +241,7 @@ export function setTerm(text: string, key: string, value: string | null): string
 }
 
 /** The text with a flag (`errors`, `llm`) switched on or off. */
-export function setFlagTerm(text: string, flag: 'errors' | 'llm', on: boolean): string {
+export function setFlagTerm(text: string, flag: FlagName, on: boolean): string {
   const { terms } = parseFilter(text);
   const base = removeTerms(text, terms.filter((t) => t.kind === 'flag' && t.key === flag));
   return on ? [base, flag].filter(Boolean).join(' ') : base;
@@ -246,7 +249,7 @@ export function setFlagTerm(text: string, flag: 'errors' | 'llm', on: boolean): 
 
 const PARAM_FIELDS = [
   'model', 'provider', 'host', 'method', 'tag', 'conversationId', 'statusMin', 'statusMax', 'state', 'mode', 'since', 'until',
-  'errorsOnly', 'llmOnly', 'search', 'costMin', 'costMax', 'durationMin', 'durationMax', 'tokensMin', 'tokensMax',
+  'errorsOnly', 'llmOnly', 'starred', 'search', 'costMin', 'costMax', 'durationMin', 'durationMax', 'tokensMin', 'tokensMax',
 ] as const satisfies readonly (keyof FilterFields)[];
 
 /**

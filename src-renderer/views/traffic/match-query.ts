@@ -23,6 +23,7 @@ export function matchesQuery(s: ExchangeSummary, q: FilterFields, opts: { provis
   if (q.until !== undefined && s.startedAt >= q.until) return false;
   if (!inRange(s.timings.totalMs, q.durationMin, q.durationMax)) return false;
   if (q.errorsOnly === true && !isError(s)) return false;
+  if (q.starred === true && !s.starred) return false;
   if (q.provider !== undefined && s.provider !== q.provider) return false;
   if (q.model !== undefined && (s.model === null || !globMatch(q.model, s.model))) return false;
   if (q.tag !== undefined && s.tag !== q.tag) return false;

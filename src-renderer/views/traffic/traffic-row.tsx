@@ -38,6 +38,7 @@ export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, com
         {model ?? (inFlight ? '…' : UNKNOWN)}
       </span>
       <span className="c-req">
+        {row.starred && <em className="tr-star" title="starred" aria-label="starred">★</em>}
         <b>{row.method}</b>
         <i>{row.host}</i>
         {row.mode === 'tunnel' ? '' : row.path}

@@ -244,14 +244,19 @@ export class TrafficStore {
     const added = new Map<number, Row>();
     const searching = this.filter.search !== undefined;
     for (const u of upserts) {
-      const { row } = u;
+      let { row, final } = u;
       if (row.id > this.maxSeenId) this.maxSeenId = row.id;
       this.remember(row);
       const existing = added.get(row.id) ?? this.byId.get(row.id);
       if (existing !== undefined) {
-        // a list row or a finished event beats a live update (events of one exchange can cross a page load)
-        if (this.final.has(existing) && !u.final) continue;
-        if (!u.final && !this.final.has(existing) && fromPage) continue;
+        // a list row or a finished event beats a live update (events of one exchange can cross a page load), except
+        // for the star: starring a stored exchange is announced as an update, and changes only that
+        if (this.final.has(existing) && !final) {
+          if (existing.starred === row.starred) continue;
+          row = { ...existing, starred: row.starred };
+          final = true;
+        }
+        if (!final && !this.final.has(existing) && fromPage) continue;
         if (!u.checked && !matchesQuery(row, this.filter, { provisional: true }) && !this.pinned.has(row.id)) {
           removed.add(row.id);
           added.delete(row.id);
@@ -265,7 +270,7 @@ export class TrafficStore {
           continue;
         }
       }
-      if (u.final) this.final.add(row);
+      if (final) this.final.add(row);
       if (existing !== undefined && !added.has(row.id)) replaced.set(row.id, row);
       else added.set(row.id, row);
       this.byId.set(row.id, row);

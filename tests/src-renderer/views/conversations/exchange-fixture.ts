@@ -27,6 +27,7 @@ export function exchange(p: Partial<ExchangeSummary> & { id: number }): Exchange
     tag: null,
     finishReason: 'stop',
     turn: null,
+    starred: false,
     ...p,
   };
 }

@@ -57,6 +57,7 @@ export function exchange(over: Partial<ExchangeDetail> = {}): ExchangeDetail {
     tag: null,
     finishReason: 'stop',
     turn: 1,
+    starred: false,
     request: side({
       headers: [
         ['Host', 'api.openai.com'],

@@ -10,6 +10,7 @@ import { DEFAULT_PARAMS, type ExportParams } from '../../../../src-renderer/view
 import { FormatCard } from '../../../../src-renderer/views/export/format-card.js';
 import { JsonTree } from '../../../../src-renderer/views/export/json-tree.js';
 import { ReportPanel } from '../../../../src-renderer/views/export/report-panel.js';
+import { SelectionCard } from '../../../../src-renderer/views/export/selection-card.js';
 import { report } from './fixtures.js';
 
 const noop = () => undefined;
@@ -130,5 +131,19 @@ describe('JsonTree', () => {
     const html = renderToStaticMarkup(<JsonTree value={{ s: 'x'.repeat(5000) }} />);
     assert.match(html, /more characters/);
     assert.ok(html.length < 3000);
+  });
+});
+
+describe('SelectionCard', () => {
+  const card = (p: ExportParams) =>
+    renderToStaticMarkup(
+      <ClientProvider value={client()}>
+        <SelectionCard params={p} errors={{}} update={noop} />
+      </ClientProvider>,
+    );
+  it('has a "Starred only" checkbox that follows the params', () => {
+    assert.match(card(params()), /<input type="checkbox" data-testid="export-option-starred"\/>/);
+    assert.match(card(params({ starred: true })), /<input type="checkbox" data-testid="export-option-starred" checked=""\/>/);
+    assert.match(card(params()), /Starred only/);
   });
 });

@@ -72,3 +72,17 @@ describe('importedSelection', () => {
     assert.deepEqual(p.extra, { after: '999' });
   });
 });
+
+describe('starred only', () => {
+  it('is off by default, read from and written to the URL as a flag, not an extra filter', () => {
+    assert.equal(DEFAULT_PARAMS.starred, false);
+    const p = readParams(new URLSearchParams('starred=1'));
+    assert.equal(p.starred, true);
+    assert.deepEqual(p.extra, {});
+    assert.equal(writeParams(p).get('starred'), '1');
+    assert.equal(writeParams(DEFAULT_PARAMS).has('starred'), false);
+  });
+  it('is cleared by "export what was imported"', () => {
+    assert.equal(importedSelection({ ...DEFAULT_PARAMS, starred: true }, [1, 2]).starred, false);
+  });
+});

@@ -106,3 +106,13 @@ describe('paths', () => {
     assert.equal(downloadPath('format=har&ids=1'), '/api/export?format=har&ids=1');
   });
 });
+
+describe('starred only', () => {
+  it('asks the server for starred exchanges only when checked', () => {
+    assert.equal(ok({ starred: true }).get('starred'), 'true');
+    assert.equal(ok({}).has('starred'), false);
+    const r = build({ starred: true });
+    assert.ok(r.ok);
+    assert.equal(r.options.starred, true);
+  });
+});

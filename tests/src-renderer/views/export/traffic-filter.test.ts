@@ -19,3 +19,11 @@ test('an empty or unreadable filter clears the fields rather than keeping stale 
   assert.equal(p.provider, '');
   assert.deepEqual(p.extra, {});
 });
+
+test('a Traffic filter with starred checks "Starred only" instead of passing it through', () => {
+  const p = paramsFromTrafficFilter('is:starred model:gpt-4o');
+  assert.equal(p.starred, true);
+  assert.equal(p.model, 'gpt-4o');
+  assert.deepEqual(p.extra, {});
+  assert.equal(paramsFromTrafficFilter('model:x').starred, false);
+});

@@ -28,6 +28,7 @@ export function summary(patch: Partial<ExchangeSummary> & { id: number }): Excha
     tag: null,
     finishReason: null,
     turn: null,
+    starred: false,
     ...patch,
   };
 }
