@@ -5,6 +5,7 @@ import { loadOrCreateCa } from '../ca/index.js';
 import { readConfigFile, resolveDataDir } from '../config/index.js';
 import { VERSION, writeClientTrustBundle } from '../core/index.js';
 import { caExportCommand, CaExportFlagsSchema, caPathCommand, caRegenerateCommand } from './ca-command.js';
+import { registerCaTrustCommands } from './ca-trust-command.js';
 import { CliError, oneLine } from './cli-error.js';
 import { envLines, EnvFlagsSchema } from './env-command.js';
 import { registerExportCommands } from './export-cli.js';
@@ -59,6 +60,7 @@ export function buildCli(): Command {
     .description('replace the CA with a new one (clients must trust it again)')
     .option('--data-dir <dir>')
     .action((opts: { dataDir?: string }) => caRegenerateCommand(opts.dataDir));
+  registerCaTrustCommands(ca);
 
   program
     .command('env')

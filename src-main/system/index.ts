@@ -8,3 +8,4 @@ export {
   nssDatabases, nssInstall, nssUninstall, nssIsTrusted, linuxStoreInstall, linuxStoreUninstall, linuxStoreIsTrusted, linuxFlavour,
   macInstall, macUninstall, macIsTrusted, winInstall, winUninstall, winIsTrusted, type CaCert, type LinuxStoreOptions,
 } from './ca-trust.js';
+export { caTrustTargets, type TrustTarget, type TrustStoreKind, type TargetOptions } from './ca-trust-targets.js';
