@@ -27,7 +27,10 @@ export async function runCommand(argv: string[], flags: RunFlags): Promise<numbe
   const bundlePath = writeClientTrustBundle(layout.caDir, ca.certPem);
   const preloadPath = fileURLToPath(new URL('../system/proxy-preload.js', import.meta.url));
   const env = interceptedEnv(process.env, { proxyUrl: running.proxyUrl, caPath: ca.certPath, bundlePath, preloadPath, proxyLocalhost: flags.proxyLocalhost });
-  const r = await runIntercepted(command, args, env);
+  // 127 is what a shell answers for a command it cannot find; scripts that wrap `run` can tell it from the program's own codes
+  const r = await runIntercepted(command, args, env).catch((err: Error) => {
+    throw /^command not found/.test(err.message) ? new CliError(err.message, 127) : err;
+  });
   // a child killed by a signal: die by the same signal, so a calling shell or supervisor sees what really happened
   if (r.signal) process.kill(process.pid, r.signal);
   return r.exitCode;

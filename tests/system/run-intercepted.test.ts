@@ -110,6 +110,12 @@ test('run: SIGTERM to the wrapper reaches the child, and the wrapper ends by the
   assert.equal(r.signal, 'SIGTERM', `code ${r.code} ${r.stderr}`);
 });
 
+test('run: a command that does not exist exits 127 with one line', async () => {
+  const r = await run(['llmi-no-such-command']);
+  assert.equal(r.code, 127);
+  assert.match(r.stderr, /command not found: llmi-no-such-command/);
+});
+
 test('run with no inspector running says how to start one', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'llmi-run-none-'));
   try {
