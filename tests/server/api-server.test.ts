@@ -5,26 +5,21 @@ import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { request } from 'undici';
 import WebSocket from 'ws';
-import { silentLogger } from '../../src-main/log/index.js';
-import { startApiServer, type ApiServer } from '../../src-main/server/index.js';
-import { fixtureReply, startProvider, type FakeProvider } from '../support/fake-provider.js';
-import { startTestInspector, type TestInspector } from '../harness/inspector-harness.js';
+import type { ApiServer } from '../../src-main/server/index.js';
+import type { FakeProvider } from '../support/fake-provider.js';
+import { startApiWorld, type ApiWorld } from '../harness/api-world.js';
+import type { TestInspector } from '../harness/inspector-harness.js';
 
+let world: ApiWorld;
 let provider: FakeProvider;
 let t: TestInspector;
 let api: ApiServer;
 
 before(async () => {
-  provider = await startProvider({ routes: [{ method: 'POST', path: '/v1/chat/completions', respond: fixtureReply('openai/chat-text.json') }] });
-  t = await startTestInspector({ providerPort: provider.port });
-  api = await startApiServer({ service: t.inspector.service, ca: t.inspector.ca, log: silentLogger }, { host: '127.0.0.1', port: 0 });
+  world = await startApiWorld();
+  ({ provider, t, api } = world);
 });
-
-after(async () => {
-  await api.close();
-  await t.close();
-  await provider.close();
-});
+after(async () => world.close());
 
 const auth = () => ({ authorization: `Bearer ${api.token}` });
 const call = async (path: string, init: { method?: 'GET' | 'POST' | 'PATCH'; headers?: Record<string, string>; body?: string } = {}) => {

@@ -4,26 +4,21 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { request } from 'undici';
 import type { ExchangeSummary } from '../../src-main/contract/index.js';
-import { silentLogger } from '../../src-main/log/index.js';
-import { startApiServer, type ApiServer } from '../../src-main/server/index.js';
-import { fixtureReply, startProvider, type FakeProvider } from '../support/fake-provider.js';
-import { startTestInspector, type TestInspector } from '../harness/inspector-harness.js';
+import type { ApiServer } from '../../src-main/server/index.js';
+import type { FakeProvider } from '../support/fake-provider.js';
+import { startApiWorld, type ApiWorld } from '../harness/api-world.js';
+import type { TestInspector } from '../harness/inspector-harness.js';
 
+let world: ApiWorld;
 let provider: FakeProvider;
 let t: TestInspector;
 let api: ApiServer;
 
 before(async () => {
-  provider = await startProvider({ routes: [{ method: 'POST', path: '/v1/chat/completions', respond: fixtureReply('openai/chat-text.json') }] });
-  t = await startTestInspector({ providerPort: provider.port });
-  api = await startApiServer({ service: t.inspector.service, ca: t.inspector.ca, log: silentLogger }, { host: '127.0.0.1', port: 0 });
+  world = await startApiWorld();
+  ({ provider, t, api } = world);
 });
-
-after(async () => {
-  await api.close();
-  await t.close();
-  await provider.close();
-});
+after(async () => world.close());
 
 const call = async (path: string, method: 'GET' | 'POST' = 'GET', body?: unknown) => {
   const res = await request(`${api.url}${path}`, {
