@@ -22,7 +22,7 @@ export function kdeSetCommands(v: KdeVersion, s: Omit<KdeState, 'backend'>): Cmd
     cfg(v, 'kwriteconfig', 'NoProxyFor', s.noProxyFor),
     cfg(v, 'kwriteconfig', 'ProxyType', s.proxyType),
     // running KIO programs keep their old copy of the settings until this signal
-    { file: 'dbus-send', args: ['--type=signal', '/KIO/Scheduler', 'org.kde.KIO.Scheduler.reparseSlaveConfiguration', "string:''"] },
+    { file: 'dbus-send', args: ['--type=signal', '/KIO/Scheduler', 'org.kde.KIO.Scheduler.reparseSlaveConfiguration', 'string:'] },
   ];
 }
 

@@ -22,7 +22,8 @@ test('kde: kwriteconfig6 argument lists, KIO reload signal, kreadconfig outputs 
   const cmds = kdeSetCommands(6, { proxyType: '1', httpProxy: kdeProxyValue('127.0.0.1', 8080), httpsProxy: kdeProxyValue('127.0.0.1', 8080), noProxyFor: 'localhost,127.0.0.1' });
   assert.deepEqual(cmds[0], { file: 'kwriteconfig6', args: ['--file', 'kioslaverc', '--group', 'Proxy Settings', '--key', 'httpProxy', 'http://127.0.0.1 8080'] });
   assert.deepEqual(cmds[3]?.args.slice(-2), ['ProxyType', '1']);
-  assert.equal(cmds[4]?.file, 'dbus-send');
+  // no shell in between: an empty D-Bus string argument is "string:", not "string:''"
+  assert.deepEqual(cmds[4], { file: 'dbus-send', args: ['--type=signal', '/KIO/Scheduler', 'org.kde.KIO.Scheduler.reparseSlaveConfiguration', 'string:'] });
   assert.deepEqual(parseKdeState(['\n', '\n', '\n', '\n']), { backend: 'kde', proxyType: '0', httpProxy: '', httpsProxy: '', noProxyFor: '' });
 });
 
