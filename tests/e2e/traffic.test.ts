@@ -19,7 +19,9 @@ const rowIds = (page: Page) => page.$$eval('[data-testid="traffic-row"]', (rows)
 test('first run teaches; a streamed chat appears live and its reply grows in the Chat tab', async () => {
   const ui = await openUi(world.browser, world.serve.openUrl);
   await ui.page.waitForSelector('[data-testid="empty-state"][data-kind="no-traffic"]');
-  assert.match((await ui.page.textContent('[data-testid="empty-state"]')) ?? '', new RegExp(world.serve.proxyUrl.replace(/[.:/]/g, '\\$&')));
+  // the card names this instance's proxy (never a guessed default)
+  await ui.page.waitForFunction((url) => (document.querySelector('[data-testid="empty-state"]')?.textContent ?? '').includes(`HTTPS_PROXY=${url}`), world.serve.proxyUrl);
+  assert.doesNotMatch((await ui.page.textContent('[data-testid="empty-state"]')) ?? '', /127\.0\.0\.1:8080\b/);
   await ui.screenshot('traffic-empty');
 
   let final = '';

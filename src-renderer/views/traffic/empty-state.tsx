@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { copyText } from '../../app/clipboard.js';
 import { useCommand } from '../../app/client-context.js';
 import { formatHash } from '../../app/router.js';
 
@@ -37,7 +38,8 @@ export function EmptyState(props: { kind: EmptyKind; error?: string | null; sear
 /** First run: how to send a program's calls through the inspector, with this instance's real proxy address. */
 function NoTraffic() {
   const runtime = useCommand('runtime.info', {});
-  const proxy = runtime.data?.proxyUrl ?? 'http://127.0.0.1:8080';
+  // never show a guessed address: a program pointed at the wrong port would silently bypass the inspector
+  const proxy = runtime.data?.proxyUrl ?? '…';
   const lines: [string, string][] = [
     ['Any program', `export HTTPS_PROXY=${proxy}`],
     ['OpenAI SDKs', `export OPENAI_BASE_URL=${proxy}/openai/v1`],
@@ -50,8 +52,8 @@ function NoTraffic() {
         <span className="tr-live" aria-hidden="true" /> Waiting for the first exchange
       </h2>
       <p className="dim">Point a program at the inspector and its LLM calls show up here live, with model, tokens, cost and timing.</p>
-      <div className="tr-howto">
-        {lines.map(([label, cmd]) => (
+      <div className="tr-howto" aria-busy={runtime.data === null}>
+        {runtime.data !== null && lines.map(([label, cmd]) => (
           <CopyLine key={label} label={label} command={cmd} />
         ))}
       </div>
@@ -66,7 +68,8 @@ function NoTraffic() {
 function CopyLine({ label, command }: { label: string; command: string }) {
   const [copied, setCopied] = useState(false);
   const copy = () => {
-    void navigator.clipboard?.writeText(command).then(() => {
+    void copyText(command).then((ok) => {
+      if (!ok) return;
       setCopied(true);
       setTimeout(() => setCopied(false), 1200);
     });
