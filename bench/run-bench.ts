@@ -150,9 +150,10 @@ async function main(): Promise<void> {
     await upstream.stop();
     upstream = null;
     if (!ONLY_UI) {
+      // first of the in-process scenarios, so its memory rise is not measured on top of theirs
+      results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
       results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
       results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
-      results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
     }
   } catch (err) {
     const message = (err as Error).message ?? String(err);
