@@ -77,13 +77,6 @@ export function formatDuration(ms: number | null): string {
   return `${m}m ${String(s).padStart(2, '0')}s`;
 }
 
-/** A byte count: `512 B`, `4.2 kB`, `1.3 MB`. */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} B`;
-  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
-  return `${(n / 1e6).toFixed(1)} MB`;
-}
-
 /** How a usage figure was found, as a mark beside it: nothing for the provider's own numbers. */
 export function usageMark(usage: Usage | null): { mark: string; title: string } | null {
   if (usage === null || usage.source === 'provider') return null;
