@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { ExchangeDetail, ExchangeQuery, ExportOptions, LlmView } from '../contract/index.js';
 import type { ProviderInput } from '../providers/index.js';
 import { listSql } from '../store/exchange-list.js';
 import { ExchangeQueries } from '../store/exchange-queries.js';
 import type { Bind } from '../store/sql-where.js';
+import { openDatabase } from '../store/index.js';
 
 /** A call the provider answered: what a dataset may train on (errored, aborted and refused calls are not). */
 export const SUCCEEDED = `(state = 'complete' AND error_code IS NULL AND (status IS NULL OR status < 400))`;
@@ -37,7 +38,7 @@ export class ExportSource {
   }
 
   static open(dbPath: string): ExportSource {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    const db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     return new ExportSource(db);
   }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type {
   AnalyticsFilter,
@@ -26,6 +26,7 @@ import { FtsIndexer } from './fts-indexer.js';
 import { enforceRetention } from './retention.js';
 import { Reparser, type ReparseBatchResult, type ReparseOptions } from './reparse.js';
 import { migrate } from './schema-migrations.js';
+import { openDatabase } from './sqlite-open.js';
 import { StoreWriteError, toStoreWriteError } from './store-errors.js';
 import type {
   BatchResult,
@@ -167,7 +168,7 @@ export class ExchangeStore {
   static open(path: string, opts: StoreOpenOptions = {}): ExchangeStore {
     let db: Database.Database | null = null;
     try {
-      db = new Database(path);
+      db = openDatabase(path);
       return new ExchangeStore(db, path, opts);
     } catch (err) {
       db?.close();

@@ -18,3 +18,4 @@ export type {
 export { AnalyticsQueries, autoBucketMs, BUCKET_STEPS } from './analytics-queries.js';
 export { encodeChunkTimes, decodeChunkTimes } from './chunk-times.js';
 export type { ReparseBatchResult, ReparseOptions } from './reparse.js';
+export { openDatabase, SQLITE_BINDING_ENV } from './sqlite-open.js';
