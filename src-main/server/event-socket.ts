@@ -1,23 +1,15 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServiceEvent } from '../contract/index.js';
 import type { InspectorService } from '../service/index.js';
+import { EventBatcher, type EventSink } from './event-batcher.js';
 import type { RequestGuard } from './request-guard.js';
 
-const FLUSH_MS = 50;
-/** beyond this much unsent data a slow client gets no more progress updates, only starts and finishes */
-const SLOW_CLIENT_BYTES = 4 * 1024 * 1024;
-
-/**
- * Live events over WebSocket at /api/events. Events are batched per 50 ms into one message `{events:[…]}` so a burst of
- * thousands of exchanges costs a few frames, not thousands.
- */
+/** Live events over WebSocket at /api/events, batched by the EventBatcher. */
 export class EventSocket {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<WebSocket>();
-  private pending: ServiceEvent[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private readonly batcher = new EventBatcher(() => this.sinks());
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -37,7 +29,7 @@ export class EventSocket {
 
   private add(ws: WebSocket): void {
     this.clients.add(ws);
-    if (!this.unsubscribe) this.unsubscribe = this.service.events.onAny((e) => this.queue(e));
+    if (!this.unsubscribe) this.unsubscribe = this.service.events.onAny((e) => this.batcher.queue(e));
     ws.send(JSON.stringify({ events: [{ event: 'capture.status', data: this.service.capture }] }));
     ws.on('close', () => {
       this.clients.delete(ws);
@@ -49,29 +41,14 @@ export class EventSocket {
     ws.on('error', () => ws.terminate());
   }
 
-  private queue(e: ServiceEvent): void {
-    this.pending.push(e);
-    if (!this.timer) this.timer = setTimeout(() => this.flush(), FLUSH_MS);
-  }
-
-  private flush(): void {
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    const full = JSON.stringify({ events: batch });
-    let lean: string | null = null;
+  private *sinks(): Iterable<EventSink> {
     for (const ws of this.clients) {
-      if (ws.readyState !== ws.OPEN) continue;
-      if (ws.bufferedAmount > SLOW_CLIENT_BYTES) {
-        lean ??= JSON.stringify({ events: batch.filter((e) => e.event !== 'exchange.updated'), dropped: 'exchange.updated' });
-        ws.send(lean);
-      } else ws.send(full);
+      yield { open: ws.readyState === ws.OPEN, backlogBytes: ws.bufferedAmount, send: (m: string) => ws.send(m) };
     }
   }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.batcher.close();
     this.unsubscribe?.();
     for (const ws of this.clients) ws.terminate();
     this.wss.close();

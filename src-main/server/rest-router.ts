@@ -86,13 +86,21 @@ export async function dispatch(
     raw = { ...(body as Record<string, unknown>), ...fromPath };
   }
   const { token: _t, ...input } = raw;
-  const schema = ServiceCommands[route.command].input as z.ZodType;
+  return runCommand(service, route.command, input);
+}
+
+/**
+ * Runs one command from untrusted input: validated by the command's schema, service errors mapped to HTTP statuses.
+ * The REST routes and the Electron IPC bridge both come through here, so both refuse and fail alike.
+ */
+export async function runCommand(service: InspectorService, command: ServiceCommandName, input: unknown): Promise<unknown> {
+  const schema = ServiceCommands[command].input as z.ZodType;
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new HttpError(400, 'invalid_input', z.prettifyError(parsed.error), z.treeifyError(parsed.error));
   }
   try {
-    return await service.call(route.command, parsed.data as never);
+    return await service.call(command, parsed.data as never);
   } catch (err) {
     if (err instanceof NotFoundError) throw new HttpError(404, 'not_found', err.message);
     if (err instanceof ConfigRejectedError) throw new HttpError(400, 'invalid_input', `${err.path}: ${err.message}`, treeAt(err.path, err.message));
