@@ -13,6 +13,7 @@ import { ConversationPageSchema, ConversationQuerySchema } from './conversations
 import { ExchangeDetailSchema, ExchangeSummarySchema } from './exchange.js';
 import { ExchangePageSchema, ExchangeQuerySchema } from './query.js';
 import { CaInfoSchema, RuntimeInfoSchema, StatsSchema } from './status.js';
+import { CaActionInputSchema, CaActionResultSchema, SystemStatusSchema, TerminalResultSchema } from './system.js';
 
 /**
  * Every command of the service: its input and output schemas and how it is reached over REST. The REST router, the
@@ -99,6 +100,34 @@ export const ServiceCommands = {
     input: UsageSummaryQuerySchema,
     output: UsageSummarySchema,
     http: { method: 'GET', path: '/api/analytics/summary' },
+  },
+  /** OS integration (desktop shell only; headless answers 409 desktop_only): system proxy, CA trust stores, terminal */
+  'system.status': {
+    input: z.object({}),
+    output: SystemStatusSchema,
+    http: { method: 'GET', path: '/api/system' },
+  },
+  /** on saves the user's proxy settings first; off puts them back */
+  'system.proxy': {
+    input: z.object({ enabled: z.boolean() }),
+    output: SystemStatusSchema,
+    http: { method: 'POST', path: '/api/system/proxy' },
+  },
+  'ca.install': {
+    input: CaActionInputSchema,
+    output: CaActionResultSchema,
+    http: { method: 'POST', path: '/api/ca/install' },
+  },
+  'ca.uninstall': {
+    input: CaActionInputSchema,
+    output: CaActionResultSchema,
+    http: { method: 'POST', path: '/api/ca/uninstall' },
+  },
+  /** opens a terminal whose programs go through the inspector (no system-wide change) */
+  'system.terminal': {
+    input: z.object({}),
+    output: TerminalResultSchema,
+    http: { method: 'POST', path: '/api/system/terminal' },
   },
   /** totals in the llm-proxy shape: {total_requests, total_tokens, avg_latency_ms, success_rate} */
   'usage.get': {

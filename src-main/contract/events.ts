@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ExchangeSummarySchema } from './exchange.js';
 import { LlmMessageSchema } from './llm.js';
 import { CaptureStatusSchema } from './status.js';
+import { SystemStatusSchema } from './system.js';
 
 /**
  * Live events pushed to every client. `exchange.finished` is sent only once the exchange is committed to the store, so a
@@ -21,6 +22,8 @@ export const ServiceEventSchemas = {
   'capture.status': CaptureStatusSchema,
   'store.cleared': z.object({ at: z.number() }),
   'config.changed': z.object({ at: z.number() }),
+  /** the system proxy or CA trust changed through the app (tray and every window follow) */
+  'system.changed': SystemStatusSchema,
 } as const;
 
 export type ServiceEventName = keyof typeof ServiceEventSchemas;

@@ -9,3 +9,4 @@ export * from './analytics.js';
 export * from './conversations.js';
 export * from './actions.js';
 export * from './export.js';
+export * from './system.js';

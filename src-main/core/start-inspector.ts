@@ -9,12 +9,13 @@ import {
   type CertificateAuthority,
 } from '../ca/index.js';
 import { ReplayMarkers, SecretVault } from '../capture/index.js';
-import type { Config, ConfigPatch, RuntimeInfo } from '../contract/index.js';
+import type { Config, ConfigPatch, RuntimeInfo, SystemIntegration } from '../contract/index.js';
 import { ConfigRejectedError, ConfigStore, mergeConfig, readConfigFile, resolveDataDir, type DataDirLayout } from '../config/index.js';
 import { IngestClient, type IngestClientOptions } from '../ingest/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { InspectorProxy, ProxySettings } from '../proxy/index.js';
 import { InspectorService } from '../service/index.js';
+import { DesktopIntegration } from '../system/index.js';
 import { writeClientTrustBundle } from './client-trust-bundle.js';
 import { VERSION } from './version.js';
 
@@ -31,6 +32,11 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** the shell serving the UI: the Electron one can change OS settings (system proxy, CA install); default headless */
   shell?: 'headless' | 'electron';
+  /**
+   * The OS actions (system proxy, CA trust, terminal). Default: built for the Electron shell, none for headless. Tests
+   * inject one confined to a private dconf and a temporary HOME, to drive it through the headless API server.
+   */
+  system?: SystemIntegration;
 }
 
 export interface Inspector {
@@ -45,6 +51,8 @@ export interface Inspector {
   proxyPort: number;
   proxyUrl: string;
   log: Logger;
+  /** the OS actions, for the tray; null in the headless shell */
+  system: SystemIntegration | null;
   /** set by the shell that serves the UI, so runtime.info can report it */
   setUiUrl(url: string | null): void;
   close(): Promise<void>;
@@ -104,6 +112,11 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   let proxyPort: number | null = null;
   const startedAt = Date.now();
   const shell = opts.shell ?? 'headless';
+  const system: SystemIntegration | null =
+    opts.system ??
+    (shell === 'electron'
+      ? new DesktopIntegration({ dataDir: layout.root, ca: { certPath: ca.certPath, certPem: ca.certPem }, bundlePath, proxyUrl: () => proxyUrl, env })
+      : null);
   const runtime = (): RuntimeInfo => ({
     version: VERSION,
     proxyUrl,
@@ -112,7 +125,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     dbPath: layout.dbPath,
     startedAt,
     shell,
-    systemIntegration: shell === 'electron',
+    systemIntegration: system !== null,
     versions: {
       node: process.versions.node,
       electron: process.versions['electron'] ?? null,
@@ -134,6 +147,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
       vault,
       markers,
       routing: () => ({ routes: settings.routes, shouldMitm: (h) => settings.shouldMitm(h) }),
+      system,
     },
     log,
   );
@@ -153,6 +167,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
   const shownHost = effective.proxy.host.includes(':') ? `[${effective.proxy.host}]` : effective.proxy.host;
   proxyUrl = `http://${shownHost}:${port}`;
   // Leaves for the known LLM hosts are made in the background so the first call to each is as fast as the rest.
+  if (system) await recover(system, log);
   void leaves.premake(settings.mitmHosts.literalHosts()).catch((err: Error) => log.warn(`pre-making certificates: ${err.message}`));
 
   let closed = false;
@@ -166,12 +181,15 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     proxyPort: port,
     proxyUrl,
     log,
+    system,
     setUiUrl: (u) => {
       uiUrl = u;
     },
     close: async () => {
       if (closed) return;
       closed = true;
+      // the user's proxy settings go back before our port closes, so nothing is ever pointed at a dead port
+      if (system) await system.restoreOnQuit().catch((err: Error) => log.warn(`restoring the system proxy: ${err.message}`));
       await proxy.stop();
       await store.close();
       settings.dispose();
@@ -189,6 +207,16 @@ function writeBundle(caDir: string, caPem: string, log: Logger): string | null {
   } catch (err) {
     log.warn(`cannot write the client trust bundle in ${caDir}: ${(err as Error).message}`);
     return null;
+  }
+}
+
+/** A system proxy left pointing at a dead inspector's port (the app crashed) is put back before anything else. */
+async function recover(system: SystemIntegration, log: Logger): Promise<void> {
+  try {
+    const r = await system.recoverIfCrashed();
+    if (r.restored) log.warn(r.detail);
+  } catch (err) {
+    log.warn(`checking for a system proxy left by a crashed run: ${(err as Error).message}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { z } from 'zod';
-import { ServiceCommands, type ServiceCommandName } from '../contract/index.js';
+import { ServiceCommands, SystemActionError, type ServiceCommandName } from '../contract/index.js';
 import { ConfigRejectedError } from '../config/index.js';
 import { NotFoundError, type InspectorService } from '../service/index.js';
 
@@ -103,6 +103,8 @@ export async function runCommand(service: InspectorService, command: ServiceComm
     return await service.call(command, parsed.data as never);
   } catch (err) {
     if (err instanceof NotFoundError) throw new HttpError(404, 'not_found', err.message);
+    // desktop_only (headless shell) or unavailable (no terminal, no proxy backend): the request is fine, this app cannot
+    if (err instanceof SystemActionError) throw new HttpError(409, err.type, err.message);
     if (err instanceof ConfigRejectedError) throw new HttpError(400, 'invalid_input', `${err.path}: ${err.message}`, treeAt(err.path, err.message));
     if (err instanceof z.ZodError) throw new HttpError(400, 'invalid_input', z.prettifyError(err), z.treeifyError(err));
     throw err;

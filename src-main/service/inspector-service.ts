@@ -21,6 +21,7 @@ import type {
   UsageTimeseriesQuery,
   UsageTotals,
   LlmMessage,
+  SystemIntegration,
 } from '../contract/index.js';
 import { loadProviders, type CaptureSink, type InFlightExchange, type LiveUpdate, type ReplayMarkers, type SecretVault } from '../capture/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
@@ -32,6 +33,7 @@ import { endedSummary, liveSummary } from './live-summary.js';
 import type { ProxyEndpoint } from './proxy-client.js';
 import { resendExchange } from './resend.js';
 import { runSelfTest } from './self-test.js';
+import { systemCommands } from './system-commands.js';
 import { ServiceEvents } from './typed-events.js';
 
 /** What the service needs from the store side (the ingest worker client). */
@@ -81,6 +83,8 @@ export interface ServiceHost {
   readonly markers: ReplayMarkers;
   /** the live config's routes and interception decision */
   routing(): { routes: RouteTable; shouldMitm(host: string): boolean };
+  /** the desktop shell's OS actions; null in the headless shell (its commands answer desktop_only) */
+  readonly system?: SystemIntegration | null;
 }
 
 export class NotFoundError extends Error {}
@@ -221,6 +225,7 @@ export class InspectorService implements CaptureSink {
     'analytics.timeseries': (q) => this.store.usageTimeseries(q),
     'analytics.summary': (q) => this.store.usageSummary(q),
     'usage.get': async ({ agent_id, ...filter }) => this.store.usageTotals({ ...filter, tag: filter.tag ?? agent_id }),
+    ...systemCommands(() => this.host.system ?? null, this.events),
   };
 
   call<C extends keyof ServiceApi>(command: C, input: CommandParsedInput<C>): Promise<CommandOutput<C>> {

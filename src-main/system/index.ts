@@ -9,3 +9,5 @@ export {
   macInstall, macUninstall, macIsTrusted, winInstall, winUninstall, winIsTrusted, type CaCert, type LinuxStoreOptions,
 } from './ca-trust.js';
 export { caTrustTargets, type TrustTarget, type TrustStoreKind, type TargetOptions } from './ca-trust-targets.js';
+export { planTerminal, launchTerminal, TerminalUnavailableError, LINUX_TERMINAL_NAMES, type TerminalPlan, type TerminalPlanInput } from './terminal-launch.js';
+export { DesktopIntegration, proxyStateEnabled, proxyTargetOf, type DesktopIntegrationOptions } from './desktop-integration.js';
