@@ -75,6 +75,8 @@ export const ConfigSchema = z.object({
       port: port.default(8090),
       /** follows the OS unless set */
       theme: z.enum(['system', 'light', 'dark']).default('system'),
+      /** desktop app: closing the window keeps capturing in the tray (off: closing quits) */
+      closeToTray: z.boolean().default(true),
     })
     .prefault({}),
   mitm: z

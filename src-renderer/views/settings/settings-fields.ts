@@ -26,7 +26,10 @@ export const SECTIONS: SectionSpec[] = [
   {
     id: 'appearance',
     title: 'Appearance',
-    fields: [{ kind: 'select', path: 'ui.theme', label: 'Theme', hint: 'Applies at once.', options: THEME_OPTIONS }],
+    fields: [
+      { kind: 'select', path: 'ui.theme', label: 'Theme', hint: 'Applies at once.', options: THEME_OPTIONS },
+      { kind: 'bool', path: 'ui.closeToTray', label: 'Closing the window keeps capturing in the tray', hint: 'Desktop app only. Off: closing the window quits the app.' },
+    ],
   },
   {
     id: 'network',
