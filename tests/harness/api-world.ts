@@ -2,7 +2,7 @@
 import { silentLogger } from '../../src-main/log/index.js';
 import { startApiServer, type ApiServer } from '../../src-main/server/index.js';
 import { fixtureReply, startProvider, type FakeProvider } from '../support/fake-provider.js';
-import { startTestInspector, type TestInspector } from './inspector-harness.js';
+import { startTestInspector, type HarnessOptions, type TestInspector } from './inspector-harness.js';
 
 export interface ApiWorld {
   provider: FakeProvider;
@@ -11,9 +11,10 @@ export interface ApiWorld {
   close(): Promise<void>;
 }
 
-export async function startApiWorld(): Promise<ApiWorld> {
+/** `start` passes startInspector options through (the system tests inject a sandboxed system integration). */
+export async function startApiWorld(opts: { start?: HarnessOptions['start'] } = {}): Promise<ApiWorld> {
   const provider = await startProvider({ routes: [{ method: 'POST', path: '/v1/chat/completions', respond: fixtureReply('openai/chat-text.json') }] });
-  const t = await startTestInspector({ providerPort: provider.port });
+  const t = await startTestInspector({ providerPort: provider.port, ...(opts.start ? { start: opts.start } : {}) });
   const api = await startApiServer({ service: t.inspector.service, ca: t.inspector.ca, log: silentLogger }, { host: '127.0.0.1', port: 0 });
   return {
     provider,

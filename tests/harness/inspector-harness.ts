@@ -31,8 +31,8 @@ export interface HarnessOptions {
   ingest?: StartOptions['ingest'];
   /** reuse a data dir (a second run over the same store); it is then left in place on close */
   dataDir?: string;
-  /** other startInspector options (shell, env) */
-  start?: Pick<StartOptions, 'shell' | 'env'>;
+  /** other startInspector options (shell, env, an injected system integration) */
+  start?: Pick<StartOptions, 'shell' | 'env' | 'system'>;
 }
 
 export async function startTestInspector(opts: HarnessOptions = {}): Promise<TestInspector> {
