@@ -1,4 +1,4 @@
-import type { ServiceEvent } from '../contract/index.js';
+import type { ServiceEvent, SystemProxyStatus } from '../contract/index.js';
 import type { RecentError, SystemProxyView, TrayAction, TrayState } from './tray-menu.js';
 
 export type EnvShell = Extract<TrayAction, { kind: 'copy-env' }>['shell'];
@@ -26,6 +26,11 @@ export interface DesktopSurfaces {
 }
 
 const MAX_ERRORS = 50;
+
+/** What the tray shows of the system proxy state the service reports. */
+export function proxyView(s: SystemProxyStatus): SystemProxyView {
+  return { supported: s.supported, enabled: s.enabled, pointsHere: s.ours, note: s.reason };
+}
 
 /**
  * The tray's brain: keeps the state the menu and icon are drawn from, follows the service's events, and carries out
@@ -91,17 +96,16 @@ export class DesktopController {
         this.set({ recentErrors: errors });
         return;
       }
+      case 'system.changed':
+        // a change made in the window (or a second window) reaches the tray too
+        this.set({ systemProxy: proxyView(e.data.proxy) });
+        return;
       case 'store.cleared':
         if (this.state.recentErrors.length) this.set({ recentErrors: [] });
         return;
       default:
         return;
     }
-  }
-
-  /** Follows a system status pushed by the service (a change made in the window reaches the tray too). */
-  systemProxyChanged(view: SystemProxyView): void {
-    this.set({ systemProxy: view });
   }
 
   async run(action: TrayAction): Promise<void> {

@@ -1,13 +1,7 @@
 import { envLines, type EnvContext } from '../cli/index.js';
-import type { Config, SystemProxyStatus, SystemStatus } from '../contract/index.js';
+import type { Config, SystemStatus } from '../contract/index.js';
 import type { InspectorService } from '../service/index.js';
-import type { DesktopServices, EnvShell } from './desktop-controller.js';
-import type { SystemProxyView } from './tray-menu.js';
-
-/** What the tray shows of the system proxy state the service reports. */
-export function proxyView(s: SystemProxyStatus): SystemProxyView {
-  return { supported: s.supported, enabled: s.enabled, pointsHere: s.ours, note: s.reason };
-}
+import { proxyView, type DesktopServices, type EnvShell } from './desktop-controller.js';
 
 /**
  * The tray's actions as calls on the service: the same commands the window sends over IPC, so a change made from

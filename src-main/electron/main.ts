@@ -12,7 +12,7 @@ import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './ap
 import { appMenuTemplate } from './app-menu.js';
 import { DesktopController } from './desktop-controller.js';
 import { desktopPaths } from './desktop-paths.js';
-import { desktopServices, proxyView } from './desktop-services.js';
+import { desktopServices } from './desktop-services.js';
 import { IpcEventBridge } from './ipc-events.js';
 import { IPC_EVENTS, IPC_INVOKE, IpcRouter } from './ipc-router.js';
 import { toMenuTemplate } from './native-menu.js';
@@ -95,7 +95,6 @@ async function run(): Promise<void> {
     { proxyUrl: inspector.proxyUrl, platform: process.platform },
   );
   inspector.service.events.onAny((e) => controller.onServiceEvent(e));
-  inspector.service.events.on('system.changed', (s) => controller.systemProxyChanged(proxyView(s.proxy)));
 
   const tray = createTray(controller);
 
