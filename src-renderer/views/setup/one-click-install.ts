@@ -1,5 +1,4 @@
-import { ServiceCommands, type RuntimeInfo, type ServiceCommandName } from '../../../src-main/contract/index.js';
-import type { InspectorClient } from '../../api/index.js';
+import type { RuntimeInfo } from '../../../src-main/contract/index.js';
 
 export interface InstallAvailability {
   enabled: boolean;
@@ -7,30 +6,25 @@ export interface InstallAvailability {
   reason: string;
 }
 
-/** The command the desktop shell answers; the contract does not have it yet (see the report), so it is looked up. */
-export const INSTALL_COMMAND = 'ca.install';
+/** What a terminal on the inspector's machine runs instead of each desktop-only button. */
+export const CLI_EQUIVALENTS = {
+  caTrust: 'llm-inspector ca trust',
+  caUntrust: 'llm-inspector ca untrust',
+  proxyOn: 'llm-inspector system-proxy on',
+  proxyOff: 'llm-inspector system-proxy off',
+  run: 'llm-inspector run -- <command>',
+  env: 'eval "$(llm-inspector env)"',
+} as const;
 
-export function installAvailability(runtime: RuntimeInfo | null, commandKnown: boolean): InstallAvailability {
+/** Whether the one-click CA install (and the other OS actions) can run from this page. */
+export function installAvailability(runtime: RuntimeInfo | null): InstallAvailability {
   if (!runtime) return { enabled: false, reason: 'Finding out which shell serves this page…' };
+  if (runtime.systemIntegration) return { enabled: true, reason: 'Adds the CA to the trust stores below; some ask you to confirm with your password.' };
   if (runtime.shell === 'headless') {
     return {
       enabled: false,
-      reason: 'This page is served by the headless inspector, and a browser page cannot change the system’s trust store. The desktop app installs it in one click; here, use the commands below.',
+      reason: `This page is served by the headless inspector, and a browser page cannot change the system’s trust store. The desktop app installs it in one click; here, run ${CLI_EQUIVALENTS.caTrust} on the inspector’s machine, or follow the steps below.`,
     };
   }
-  if (!runtime.systemIntegration) {
-    return { enabled: false, reason: `The desktop app cannot change the trust store on this system (${runtime.platform}); use the commands below.` };
-  }
-  if (!commandKnown) return { enabled: false, reason: 'This version of the desktop app has no installer yet; use the commands below.' };
-  return { enabled: true, reason: 'Adds the CA to your user’s trust store; the system asks you to confirm.' };
-}
-
-export function installCommandKnown(): boolean {
-  return Object.hasOwn(ServiceCommands, INSTALL_COMMAND);
-}
-
-/** Asks the desktop shell to install the CA. Its answer is not needed: `ca.info` is read again for the new trust state. */
-export async function runInstall(client: InspectorClient): Promise<void> {
-  // The name is checked against the command table at run time, so the cast only bridges a contract that lags behind.
-  await client.call(INSTALL_COMMAND as ServiceCommandName, {} as never);
+  return { enabled: false, reason: `The desktop app cannot change the trust store on this system (${runtime.platform}); use the commands below.` };
 }

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { useClient, useCommand } from '../../app/client-context.js';
+import { useClient, useCommand, useServiceEvents } from '../../app/client-context.js';
 import { setParams, useRoute } from '../../app/router.js';
 import { CaDownloads, CaStatus } from './ca-status.js';
 import { CodeBlock } from './code-block.js';
 import { InstallGuideView, OsTabs } from './install-guide-view.js';
-import { installAvailability, installCommandKnown, runInstall } from './one-click-install.js';
+import { CLI_EQUIVALENTS, installAvailability } from './one-click-install.js';
 import { chooseOs, type BrowserPlatform } from './os-detect.js';
 import { SelfTestPanel, type SelfTestState } from './self-test-panel.js';
 import { defaultShell, type ShellKind } from './shell-quote.js';
 import { pingCommand } from './snippets.js';
 import { ShellToggle, SnippetsPanel } from './snippets-panel.js';
+import { CaTrustPanel, SystemCard } from './system-panel.js';
+import { latestSystemChange, useSystemStatus } from './system-status.js';
 
 function browserPlatform(): BrowserPlatform {
   const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
@@ -40,29 +42,23 @@ export function SetupView() {
   const ca = useCommand('ca.info', {});
   const runtime = useCommand('runtime.info', {});
   const [selfTest, setSelfTest] = useState<SelfTestState>({ running: false, result: null, error: null });
-  const [install, setInstall] = useState<{ running: boolean; error: string | null }>({ running: false, error: null });
 
   const platform = runtime.data?.platform ?? null;
   const os = chooseOs(route.params.get('os'), browserPlatform(), platform);
   const certPath = ca.data?.certPath ?? '';
   const shell = parseShell(route.params.get('shell')) ?? defaultShell(certPath, platform);
-  const availability = installAvailability(runtime.data, installCommandKnown());
+  const availability = installAvailability(runtime.data);
+  const system = useSystemStatus(availability.enabled);
+  // the tray or another window installed or removed the CA: ca.info's own trust probe is read again
+  useServiceEvents((batch) => {
+    if (latestSystemChange(batch)) ca.reload();
+  });
 
   const runSelfTest = () => {
     setSelfTest({ running: true, result: null, error: null });
     client.call('setup.selfTest', {}).then(
       (result) => setSelfTest({ running: false, result, error: null }),
       (err: Error) => setSelfTest({ running: false, result: null, error: err.message }),
-    );
-  };
-  const oneClick = () => {
-    setInstall({ running: true, error: null });
-    runInstall(client).then(
-      () => {
-        setInstall({ running: false, error: null });
-        ca.reload();
-      },
-      (err: Error) => setInstall({ running: false, error: err.message }),
     );
   };
 
@@ -81,15 +77,21 @@ export function SetupView() {
           {!ca.data && !ca.error && <p className="dim">Reading the CA…</p>}
           {ca.data && <CaStatus info={ca.data} now={Date.now()} />}
           <CaDownloads urlOf={(p) => client.resourceUrl(p)} />
-          <div className="one-click">
-            <button type="button" onClick={oneClick} disabled={!availability.enabled || install.running} data-testid="one-click-install" title={availability.reason}>
-              {install.running ? 'Installing…' : 'Install the CA for me'}
-            </button>
-            <span className="dim" data-testid="one-click-reason">
-              {availability.reason}
-            </span>
-            {install.error && <span className="error-text">{install.error}</span>}
-          </div>
+          {availability.enabled ? (
+            <CaTrustPanel system={system} onChanged={ca.reload} />
+          ) : (
+            <>
+              <div className="one-click">
+                <button type="button" disabled data-testid="one-click-install" title={availability.reason}>
+                  Install the CA for me
+                </button>
+                <span className="dim" data-testid="one-click-reason">
+                  {availability.reason}
+                </span>
+              </div>
+              {runtime.data && <CodeBlock code={CLI_EQUIVALENTS.caTrust} testId="cli-ca-trust" />}
+            </>
+          )}
         </section>
 
         <section className="card" aria-labelledby="test-heading">
@@ -103,6 +105,8 @@ export function SetupView() {
           )}
         </section>
       </div>
+
+      {runtime.data && <SystemCard available={availability.enabled} system={system} />}
 
       <section className="card" aria-labelledby="install-heading">
         <h3 id="install-heading">Install the CA</h3>

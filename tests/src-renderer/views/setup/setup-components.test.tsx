@@ -108,15 +108,16 @@ describe('self-test', () => {
 });
 
 describe('installAvailability', () => {
-  it('is off in the headless shell, with the reason', () => {
-    const a = installAvailability(RUNTIME, true);
+  it('is off in the headless shell, with the reason and the CLI command that does it', () => {
+    const a = installAvailability(RUNTIME);
     assert.equal(a.enabled, false);
     assert.match(a.reason, /headless/);
+    assert.match(a.reason, /llm-inspector ca trust/);
   });
-  it('is on in the desktop shell with system integration and an install command', () => {
-    assert.equal(installAvailability({ ...RUNTIME, shell: 'electron', systemIntegration: true }, true).enabled, true);
-    assert.equal(installAvailability({ ...RUNTIME, shell: 'electron', systemIntegration: false }, true).enabled, false);
-    assert.equal(installAvailability({ ...RUNTIME, shell: 'electron', systemIntegration: true }, false).enabled, false);
-    assert.equal(installAvailability(null, true).enabled, false);
+  it('follows systemIntegration: on wherever the shell offers it (the desktop app, or serve with one injected)', () => {
+    assert.equal(installAvailability({ ...RUNTIME, shell: 'electron', systemIntegration: true }).enabled, true);
+    assert.equal(installAvailability({ ...RUNTIME, shell: 'headless', systemIntegration: true }).enabled, true);
+    assert.equal(installAvailability({ ...RUNTIME, shell: 'electron', systemIntegration: false }).enabled, false);
+    assert.equal(installAvailability(null).enabled, false);
   });
 });
