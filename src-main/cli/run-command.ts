@@ -1,9 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadOrCreateCa } from '../ca/index.js';
 import { resolveDataDir } from '../config/index.js';
 import { writeClientTrustBundle } from '../core/index.js';
-import { interceptedEnv, runIntercepted } from '../system/index.js';
+import { interceptedEnv, proxyPreloadPath, runIntercepted } from '../system/index.js';
 import { CliError } from './cli-error.js';
 import { readRuntimeFile } from './runtime-file.js';
 
@@ -25,7 +24,7 @@ export async function runCommand(argv: string[], flags: RunFlags): Promise<numbe
   }
   const ca = await loadOrCreateCa(layout.caDir);
   const bundlePath = writeClientTrustBundle(layout.caDir, ca.certPem);
-  const preloadPath = fileURLToPath(new URL('../system/proxy-preload.js', import.meta.url));
+  const preloadPath = proxyPreloadPath();
   const env = interceptedEnv(process.env, { proxyUrl: running.proxyUrl, caPath: ca.certPath, bundlePath, preloadPath, proxyLocalhost: flags.proxyLocalhost });
   // 127 is what a shell answers for a command it cannot find; scripts that wrap `run` can tell it from the program's own codes
   const r = await runIntercepted(command, args, env).catch((err: Error) => {

@@ -1,6 +1,6 @@
 // The Electron shell: glue between the plain-Node core and the desktop (window, tray, menus, IPC). Everything with logic
 // lives in the modules beside it, written against small interfaces and tested without Electron; this file only wires.
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, protocol, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, protocol, screen, session, shell, Tray, type NativeImage } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { desktopServices } from './desktop-services.js';
 import { IpcEventBridge } from './ipc-events.js';
 import { IPC_EVENTS, IPC_INVOKE, IpcRouter } from './ipc-router.js';
 import { toMenuTemplate } from './native-menu.js';
-import { trayIconState, trayMenu, trayTooltip } from './tray-menu.js';
+import { trayIconState, trayMenu, trayTooltip, type TrayIconState } from './tray-menu.js';
 import { externalLinkAllowed, mainWindowOptions, navigationAllowed } from './window-options.js';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.js';
 
@@ -153,15 +153,22 @@ async function run(): Promise<void> {
   showWindow();
 }
 
+/** macOS draws template images in the menu bar's own colour; Electron treats a file as one only if told (or by name). */
+function trayImage(state: TrayIconState): NativeImage {
+  const image = nativeImage.createFromPath(paths.trayIcon(state));
+  if (process.platform === 'darwin') image.setTemplateImage(true);
+  return image;
+}
+
 function createTray(controller: DesktopController): Tray {
-  const tray = new Tray(nativeImage.createFromPath(paths.trayIcon(trayIconState(controller.current))));
+  const tray = new Tray(trayImage(trayIconState(controller.current)));
   let shownIcon = trayIconState(controller.current);
   const render = () => {
     const s = controller.current;
     const icon = trayIconState(s);
     if (icon !== shownIcon) {
       shownIcon = icon;
-      tray.setImage(nativeImage.createFromPath(paths.trayIcon(icon)));
+      tray.setImage(trayImage(icon));
     }
     tray.setToolTip(trayTooltip(s));
     tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(trayMenu(s), (a) => void controller.run(a))));

@@ -1,12 +1,11 @@
 // The desktop shell's OS actions behind one object: system proxy on/off with save-and-restore, CA trust per store,
 // and the intercepted terminal. The service sees only the SystemIntegration interface; the tray calls this directly.
-import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
 import { SystemActionError } from '../contract/system.js';
 import type { CaActionInput, CaTargetResult, CaTrustTargetStatus, RecoveryResult, SystemIntegration, SystemProxyStatus, SystemStatus, TerminalResult } from '../contract/system.js';
 import type { CaCert, LinuxStoreOptions } from './ca-trust.js';
 import { caTrustTargets, type TrustTarget } from './ca-trust-targets.js';
-import { interceptedEnv } from './intercept-env.js';
+import { interceptedEnv, proxyPreloadPath } from './intercept-env.js';
 import { backendFor, DEFAULT_BYPASS, detectBackend, execRunner, onPath, ProxyUnsupportedError, SystemProxy } from './proxy-settings.js';
 import type { ProxyBackend, ProxyState, ProxyTarget, Runner } from './proxy-types.js';
 import { launchTerminal, planTerminal, TerminalUnavailableError, type TerminalPlan } from './terminal-launch.js';
@@ -180,7 +179,7 @@ export class DesktopIntegration implements SystemIntegration {
       proxyUrl: this.proxyUrl(),
       caPath: this.o.ca.certPath,
       bundlePath: this.o.bundlePath ?? this.o.ca.certPath,
-      preloadPath: fileURLToPath(new URL('./proxy-preload.js', import.meta.url)),
+      preloadPath: proxyPreloadPath(),
     });
   }
 

@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface InterceptContext {
   proxyUrl: string;
@@ -13,6 +13,20 @@ export interface InterceptContext {
 }
 
 const LOCAL = 'localhost,127.0.0.1,::1';
+
+/**
+ * A file of the app as another process can read it. Inside a packaged Electron app our files sit in `app.asar`, which
+ * only Electron's own fs can open; the intercepted child is a plain Node (or Python…) process, so it gets the copy that
+ * electron-builder.yml unpacks beside the archive.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+}
+
+/** The compiled proxy preload an intercepted Node child loads with `--import`. */
+export function proxyPreloadPath(): string {
+  return outsideAsar(fileURLToPath(new URL('./proxy-preload.js', import.meta.url)));
+}
 
 /**
  * The environment for one intercepted child: the parent's variables plus everything that points common HTTP stacks

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { interceptedEnv, nodeHonoursEnvProxy } from '../../src-main/system/index.js';
+import { existsSync } from 'node:fs';
+import { interceptedEnv, nodeHonoursEnvProxy, outsideAsar, proxyPreloadPath } from '../../src-main/system/index.js';
 
 const ctx = { proxyUrl: 'http://127.0.0.1:8080', caPath: '/d/ca.pem', bundlePath: '/d/bundle.pem', preloadPath: '/opt/my app/proxy-preload.js' };
 
@@ -28,4 +29,13 @@ test('which Node versions honour the proxy variables by themselves', () => {
   assert.equal(nodeHonoursEnvProxy('24.4.1'), false);
   assert.equal(nodeHonoursEnvProxy('24.5.0'), true);
   assert.equal(nodeHonoursEnvProxy('26.0.0'), true);
+});
+
+test('the preload an intercepted child loads is a readable file, outside the asar when packaged', () => {
+  assert.ok(existsSync(proxyPreloadPath()), proxyPreloadPath());
+  assert.equal(outsideAsar('/opt/LLM Inspector/resources/app.asar/dist/src-main/system/proxy-preload.js'), '/opt/LLM Inspector/resources/app.asar.unpacked/dist/src-main/system/proxy-preload.js');
+  assert.equal(outsideAsar('C:\\Program Files\\LLM Inspector\\resources\\app.asar\\dist\\x.js'), 'C:\\Program Files\\LLM Inspector\\resources\\app.asar.unpacked\\dist\\x.js');
+  // only the archive itself: a folder merely named like it elsewhere is left alone
+  assert.equal(outsideAsar('/home/me/app.asarx/dist/x.js'), '/home/me/app.asarx/dist/x.js');
+  assert.equal(outsideAsar('/work/main/dist/src-main/system/proxy-preload.js'), '/work/main/dist/src-main/system/proxy-preload.js');
 });
