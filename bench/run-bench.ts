@@ -25,6 +25,10 @@ const QUICK = /^(1|true|yes)$/i.test(process.env.BENCH_QUICK ?? '');
 const CPU_PROF = /^(1|true|yes)$/i.test(process.env.BENCH_CPU_PROF ?? '');
 /** `BENCH_ONLY=ui`: just the UI scenario (it needs the upstream, not the other scenarios) */
 const ONLY_UI = process.env.BENCH_ONLY === 'ui';
+/** `BENCH_ONLY=memory`: just the RSS rows (6.): idle, the throughput scenario (peak under 64 conns), after the run */
+const ONLY_MEMORY = process.env.BENCH_ONLY === 'memory';
+/** `BENCH_INSPECTOR_NODE_ARGS="--heapsnapshot-signal=SIGUSR2 …"`: extra node flags for the inspector child (diagnosis) */
+const EXTRA_NODE_ARGS = (process.env.BENCH_INSPECTOR_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const NEW_HOSTS = Array.from({ length: QUICK ? 3 : 5 }, (_, i) => `new${i + 1}.bench.test`);
 
 function log(msg: string): void {
@@ -76,8 +80,9 @@ async function main(): Promise<void> {
     writeFileSync(certPath, leaf.cert);
     upstream = await startUpstream(keyPath, certPath);
     const dataDir = join(work, 'data');
+    const nodeArgs = [...EXTRA_NODE_ARGS, ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [])];
     inspector = await startInspectorChild({ dataDir, upstreamPort: upstream.port, upstreamCaFile: pki.caPath, newHosts: NEW_HOSTS,
-      ...(CPU_PROF ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir] } : {}) });
+      ...(nodeArgs.length ? { nodeArgs } : {}) });
     log(`upstream 127.0.0.1:${upstream.port} (pid ${upstream.pid}); inspector ${inspector.proxyUrl} (pid ${inspector.pid})`);
 
     // idle: after start, once the background leaf pre-making is over
@@ -108,7 +113,8 @@ async function main(): Promise<void> {
       ['5. new MITM host', newHostScenario],
       ['2. throughput (+ 6. peak RSS)', throughputScenario],
     ];
-    for (const [name, fn] of ONLY_UI ? [] : scenarios) {
+    const selected = ONLY_UI ? [] : ONLY_MEMORY ? scenarios.filter(([name]) => name.startsWith('2.')) : scenarios;
+    for (const [name, fn] of selected) {
       if (performance.now() - startedAt > budgetMs) {
         results.push({ name, rows: [], data: {}, elapsedMs: 0, error: `skipped: the bench's ${budgetMs / 1000} s budget is used up` });
         continue;
@@ -142,14 +148,16 @@ async function main(): Promise<void> {
     await inspector.stop();
     inspector = null;
     if (CPU_PROF) profiles = summarizeProfileDir(profDir);
-    // The UI scenario's browser code needs the DOM's types, so it is compiled with the renderer's tsconfig and loaded
-    // by path rather than imported here.
-    const ui = (await import(new URL('./ui/ui-scenario.js', import.meta.url).href)) as { uiScenario: Scenario };
-    results.push(await runScenario('9. UI with 100k exchanges', ui.uiScenario, ctx, 180_000));
+    if (!ONLY_MEMORY) {
+      // The UI scenario's browser code needs the DOM's types, so it is compiled with the renderer's tsconfig and loaded
+      // by path rather than imported here.
+      const ui = (await import(new URL('./ui/ui-scenario.js', import.meta.url).href)) as { uiScenario: Scenario };
+      results.push(await runScenario('9. UI with 100k exchanges', ui.uiScenario, ctx, 180_000));
+    }
     await closeStatsAgent();
     await upstream.stop();
     upstream = null;
-    if (!ONLY_UI) {
+    if (!ONLY_UI && !ONLY_MEMORY) {
       // first of the in-process scenarios, so its memory rise is not measured on top of theirs
       results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
       results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
