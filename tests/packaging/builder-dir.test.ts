@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { desktopPaths } from '../../src-main/electron/desktop-paths.js';
 import { repoRoot } from '../support/fixtures.js';
 
 const root = repoRoot();
@@ -53,20 +54,26 @@ test('electron-builder --linux dir packs the app with the layout the shell expec
     const app = join(project, 'release', arch === 'x64' ? 'linux-unpacked' : `linux-${arch}-unpacked`);
     const resources = join(app, 'resources');
     assert.ok(existsSync(join(app, 'llm-inspector')), 'the executable is named after package.json');
-    // extraResources: the Electron-ABI addon and the tray icons beside the asar
-    assert.ok(existsSync(join(resources, 'native', 'better_sqlite3.node')));
+    // extraResources: where the shell's own path logic (desktop-paths.ts) looks for the addon, the icons and the preload
+    const paths = desktopPaths({ packaged: true, resourcesPath: resources, appRoot: join(resources, 'app.asar'), platform: 'linux' }, join(resources, 'app.asar', 'dist', 'src-main', 'electron'));
+    assert.ok(existsSync(paths.sqliteBinding), paths.sqliteBinding);
+    assert.ok(existsSync(paths.appIcon), paths.appIcon);
+    for (const s of ['idle', 'capturing', 'proxy', 'error'] as const) {
+      assert.ok(existsSync(paths.trayIcon(s)), paths.trayIcon(s));
+      assert.ok(existsSync(paths.trayIcon(s).replace(/\.png$/, '@2x.png')));
+    }
     const tray = readdirSync(join(resources, 'tray')).sort();
     for (const s of ['idle', 'capturing', 'proxy', 'error']) {
-      for (const f of [`tray-${s}.png`, `tray-${s}@2x.png`, `trayTemplate-${s}.png`, `trayTemplate-${s}@2x.png`]) assert.ok(tray.includes(f), f);
+      for (const f of [`trayTemplate-${s}.png`, `trayTemplate-${s}@2x.png`]) assert.ok(tray.includes(f), f);
     }
-    assert.ok(tray.includes('icon.png'), 'the window icon at <resources>/tray/icon.png (desktop-paths.ts)');
 
     const files = asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
     const has = (f: string) => files.includes(f);
     assert.ok(has('/package.json'));
     assert.ok(has('/dist/src-main/cli/main.js'));
     assert.ok(has('/dist/renderer/index.html'), 'the built UI');
-    if (existsSync(join(root, 'dist', 'src-main', 'electron', 'main.js'))) assert.ok(has('/dist/src-main/electron/main.js'), 'package.json main');
+    assert.ok(has('/dist/src-main/electron/main.js'), 'package.json main');
+    assert.ok(has('/dist/src-main/electron/preload.cjs'), 'the window preload');
     assert.ok(!files.some((f) => f.startsWith('/dist/tests/') || f.startsWith('/dist/bench/')), 'no tests or benchmarks');
     assert.ok(!files.some((f) => f.endsWith('.map')), 'no source maps');
     assert.ok(has('/node_modules/better-sqlite3/lib/index.js'), 'the JS of better-sqlite3 (it loads the addon it is given)');
