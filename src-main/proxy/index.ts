@@ -6,3 +6,4 @@ export { classifyUpstreamError, type ClassifiedError } from './upstream-errors.j
 export { listenWithFallback } from './listen.js';
 export { SELF_HOST, isSelfHost, selfHostAnswer, type SelfHostCa } from './self-host.js';
 export { planUpstream, type UpstreamPlan } from './upstream-plan.js';
+export { limitHeapGrowth, heapGrowingPercent, DEFAULT_HEAP_GROWING_PERCENT, HEAP_GROWING_ENV } from './heap-policy.js';

@@ -12,6 +12,7 @@ import type { ProxySettings } from './proxy-settings.js';
 import { planUpstream, type UpstreamPlan } from './upstream-plan.js';
 import { classifyUpstreamError, UpstreamTimeoutError } from './upstream-errors.js';
 import { sendJsonError } from './json-error.js';
+import { limitHeapGrowth } from './heap-policy.js';
 import { isSelfHost, respondAsSelfHost, type SelfHostCa } from './self-host.js';
 
 /** Anything that can hand out a TLS context for a host name (the leaf certificate cache). */
@@ -75,6 +76,8 @@ export class InspectorProxy extends Proxy {
   }
 
   async start(): Promise<number> {
+    // the forwarding thread's and the ingest worker's old generations stay close to their live size under load
+    limitHeapGrowth();
     const settings = this.opts.settings();
     // What the library's listen() would set up, minus its CA bootstrap (ours is loaded elsewhere) and its WebSocket
     // servers (LLM websocket APIs are not captured yet).
