@@ -12,7 +12,9 @@ import type {
   UsageTimeseriesQuery,
   UsageTotals,
 } from '../contract/index.js';
-import { StoreWriteError, type RetentionPolicy, type RetentionResult, type StoreStats } from '../store/index.js';
+import type { RetentionPolicy, RetentionResult, StoreStats } from '../store/index.js';
+// the error class alone: the store itself (and SQLite) lives in the worker, not on the forwarding thread
+import { StoreWriteError } from '../store/store-errors.js';
 import type { IngestClientOptions } from './ingest-client-support.js';
 import type { FromWorker, ReparseStarted, ToWorker, WorkerCallName, WorkerCalls } from './ingest-protocol.js';
 import { IngestWriter } from './ingest-writer.js';

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisConfig } from '../analysis/index.js';
 import type { CaptureStatus } from '../contract/index.js';
-import { StoreWriteError, type RetentionPolicy } from '../store/index.js';
+import type { RetentionPolicy } from '../store/index.js';
+import { StoreWriteError } from '../store/store-errors.js';
 import type { BeginOp, FinishOp, IngestOp } from './ingest-ops.js';
 import {
   transferables,

@@ -1,4 +1,4 @@
-import { emptyFacts, type ProviderFacts, type ProviderInput } from '../providers/index.js';
+import { emptyFacts, type ProviderFacts, type ProviderInput } from '../providers/provider-facts.js';
 import type { FinishRecord, StoredSide } from '../store/index.js';
 import { decodeBody } from './decode-body.js';
 import type { CapturedSide, FinishOp } from './ingest-ops.js';

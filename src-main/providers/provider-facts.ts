@@ -41,3 +41,27 @@ export interface ProviderFacts {
   /** bumped when parsing improves, so stored exchanges can be re-derived */
   parserVersion: number;
 }
+
+/** Version of the facts (ProviderFacts); stored with each exchange so a later parser can re-derive older rows. */
+export const PARSER_VERSION = 1;
+
+/** Facts for an exchange nobody recognised (or whose parse failed). */
+export function emptyFacts(): ProviderFacts {
+  return {
+    provider: null,
+    api: null,
+    model: null,
+    responseModel: null,
+    usage: null,
+    costUsd: null,
+    conversationId: null,
+    tag: null,
+    ttftMs: null,
+    finishReason: null,
+    turn: null,
+    usageRaw: null,
+    responseId: null,
+    providerError: null,
+    parserVersion: PARSER_VERSION,
+  };
+}
