@@ -73,8 +73,9 @@ async function run(): Promise<void> {
   let quitting = false;
   let toldAboutTray = false;
   const showWindow = (hash?: string) => {
-    win ??= createWindow();
-    if (hash) void win.loadURL(`${APP_ORIGIN}/${hash}`);
+    if (!win) win = createWindow(hash);
+    // an open page only changes its hash: a reload would lose the view's state (selection, scroll, filters)
+    else if (hash) void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
@@ -98,16 +99,21 @@ async function run(): Promise<void> {
 
   const tray = createTray(controller);
 
-  function createWindow(): BrowserWindow {
+  const rememberWindow = (w: BrowserWindow) => {
+    if (!w.isDestroyed()) saveWindowState(windowStateFile, { ...w.getNormalBounds(), maximized: w.isMaximized() });
+  };
+
+  function createWindow(hash = ''): BrowserWindow {
     const saved = fitToDisplays(loadWindowState(windowStateFile), screen.getAllDisplays().map((d) => d.workArea));
-    const dark = cfg.ui.theme === 'dark' || (cfg.ui.theme === 'system' && nativeTheme.shouldUseDarkColors);
+    const theme = inspector.config.get().ui.theme;
+    const dark = theme === 'dark' || (theme === 'system' && nativeTheme.shouldUseDarkColors);
     const w = new BrowserWindow(mainWindowOptions(saved, { preload: paths.preload, icon: paths.appIcon }, dark));
     if (saved.maximized) w.maximize();
     w.once('ready-to-show', () => w.show());
     w.on('show', () => controller.windowShown(true));
     w.on('hide', () => controller.windowShown(false));
     w.on('close', (e) => {
-      saveWindowState(windowStateFile, { ...w.getNormalBounds(), maximized: w.isMaximized() });
+      rememberWindow(w);
       if (quitting || !inspector.config.get().ui.closeToTray) return;
       e.preventDefault();
       w.hide();
@@ -120,7 +126,7 @@ async function run(): Promise<void> {
       win = null;
       controller.windowShown(false);
     });
-    void w.loadURL(`${APP_ORIGIN}/`);
+    void w.loadURL(`${APP_ORIGIN}/${hash}`);
     return w;
   }
 
@@ -145,6 +151,8 @@ async function run(): Promise<void> {
   app.on('before-quit', (e) => {
     if (quitting) return;
     quitting = true;
+    // app.exit below skips the windows' close events, so their state is kept here
+    if (win) rememberWindow(win);
     e.preventDefault();
     void shutdown(inspector, api, bridge, tray).finally(() => app.exit(0));
   });
