@@ -2,7 +2,7 @@
 // lives in the modules beside it, written against small interfaces and tested without Electron; this file only wires.
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, protocol, screen, session, shell, Tray, type NativeImage } from 'electron';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeRuntimeFile, writeRuntimeFile } from '../cli/index.js';
 import { startInspector, type Inspector } from '../core/index.js';
@@ -10,6 +10,7 @@ import { runCommand, startApiServer, StaticUi, type ApiServer } from '../server/
 import { SQLITE_BINDING_ENV } from '../store/index.js';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
 import { appMenuTemplate } from './app-menu.js';
+import { parseDesktopArgs, type DesktopFlags } from './desktop-args.js';
 import { DesktopController } from './desktop-controller.js';
 import { desktopPaths } from './desktop-paths.js';
 import { desktopServices } from './desktop-services.js';
@@ -28,6 +29,17 @@ const paths = desktopPaths(
 
 // must happen before `ready`: a standard, secure scheme gets same-origin rules, fetch and CSP 'self' like https
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+let flags: DesktopFlags = { hidden: false };
+try {
+  flags = parseDesktopArgs(process.argv);
+} catch (err) {
+  // before `ready` no dialog can show: the terminal that started us gets the line
+  process.stderr.write(`llm-inspector: ${(err as Error).message}\n`);
+  app.exit(2);
+}
+// the single-instance lock lives in Electron's userData: another data dir is another instance, with its own lock
+if (flags.dataDir) app.setPath('userData', join(resolve(flags.dataDir), 'electron'));
 
 if (!app.requestSingleInstanceLock()) {
   // a second launch only brings the first one's window forward (the first gets 'second-instance')
@@ -49,7 +61,14 @@ async function run(): Promise<void> {
   await app.whenReady();
   lockDownSessions();
 
-  const inspector = await startInspector({ shell: 'electron' });
+  const inspector = await startInspector({
+    shell: 'electron',
+    dataDir: flags.dataDir ?? null,
+    overrides: {
+      ...(flags.proxyPort !== undefined ? { proxy: { port: flags.proxyPort } } : {}),
+      ...(flags.uiPort !== undefined ? { ui: { port: flags.uiPort } } : {}),
+    },
+  });
   const cfg = inspector.config.get();
   const api = await startApiServer({ service: inspector.service, ca: inspector.ca, log: inspector.log }, { host: cfg.ui.host, port: cfg.ui.port });
   inspector.setUiUrl(api.url);
@@ -158,7 +177,7 @@ async function run(): Promise<void> {
   });
 
   await controller.refresh();
-  showWindow();
+  if (!flags.hidden) showWindow();
 }
 
 /** macOS draws template images in the menu bar's own colour; Electron treats a file as one only if told (or by name). */
