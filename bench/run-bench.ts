@@ -85,9 +85,12 @@ async function main(): Promise<void> {
       ...(nodeArgs.length ? { nodeArgs } : {}) });
     log(`upstream 127.0.0.1:${upstream.port} (pid ${upstream.pid}); inspector ${inspector.proxyUrl} (pid ${inspector.pid})`);
 
-    // idle: after start, once the background leaf pre-making is over
+    // idle: after start, once the background leaf pre-making is over; and again once V8 has shrunk what start-up grew
+    // (its memory reducer runs after several idle seconds): the first is the target's row, the second the steady state
     await sleep(2000);
     const idleRss = readRss(inspector.pid);
+    await sleep(QUICK ? 0 : 8000);
+    const settledRss = QUICK ? null : readRss(inspector.pid);
     const ctx: BenchContext = {
       quick: QUICK,
       ep: { upstreamPort: upstream.port, upstreamCa: pki.caPem, proxyUrl: inspector.proxyUrl, inspectorCa: inspector.caPem },
@@ -98,8 +101,11 @@ async function main(): Promise<void> {
     };
     results.push({
       name: '6. RSS idle',
-      rows: [{ scenario: '6. inspector RSS, idle after start', direct: '—', proxied: mb(idleRss), ratio: '—', target: '≤ 100 MB', met: idleRss === null ? null : idleRss <= 100 * 1024 * 1024 }],
-      data: { idleRssBytes: idleRss },
+      rows: [
+        { scenario: '6. inspector RSS, idle 2 s after start', direct: '—', proxied: mb(idleRss), ratio: '—', target: '≤ 100 MB', met: idleRss === null ? null : idleRss <= 100 * 1024 * 1024 },
+        ...(settledRss === null ? [] : [{ scenario: '6. inspector RSS, idle 10 s after start (start-up garbage collected)', direct: '—', proxied: mb(settledRss), ratio: '—', target: '—', met: null }]),
+      ],
+      data: { idleRssBytes: idleRss, settledIdleRssBytes: settledRss },
       elapsedMs: 0,
     });
 

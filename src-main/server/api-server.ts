@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { handleExportRoute } from '../export/index.js';
 import type { Logger } from '../log/index.js';
 import { listenWithFallback } from '../proxy/index.js';
 import type { InspectorService } from '../service/index.js';
@@ -94,6 +93,8 @@ export async function startApiServer(
     }
     // export downloads and HAR import stream, so they live outside the JSON command table
     if (path.startsWith('/api/export') || path === '/api/import/har') {
+      // loaded on first use: the export code pulls in the store, parsers and prices, which the proxy's thread never needs
+      const { handleExportRoute } = await import('../export/index.js');
       if (await handleExportRoute(deps.service, req, res, url)) return;
     }
     for (const route of routes) {
