@@ -7,6 +7,8 @@ export interface TrafficRowProps {
   row: ExchangeSummary;
   /** offset from the top of the list, px */
   top: number;
+  /** the row's place in the list, from 0 (row elements are reused, and are not in list order: aria-rowindex says it) */
+  index?: number;
   cursor: boolean;
   open: boolean;
   compare: boolean;
@@ -18,7 +20,7 @@ export interface TrafficRowProps {
  * clicks are handled once, on the table, from `data-id` and `data-filter-key`/`-value`, and the tooltips of the time
  * (full date) and request (whole URL) cells are added by the table on hover.
  */
-export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, compare }: TrafficRowProps) {
+export const TrafficRow = memo(function TrafficRow({ row, top, index, cursor, open, compare }: TrafficRowProps) {
   const status = statusView(row);
   const badge = providerBadge(row.provider);
   const model = modelOf(row);
@@ -29,7 +31,7 @@ export const TrafficRow = memo(function TrafficRow({ row, top, cursor, open, com
   if (open) cls += ' is-open';
   if (compare) cls += ' is-compare';
   return (
-    <div role="row" className={cls} style={{ transform: `translateY(${top}px)` }} data-testid="traffic-row" data-id={row.id} data-state={row.state} aria-selected={cursor || undefined}>
+    <div role="row" className={cls} style={{ transform: `translateY(${top}px)` }} data-testid="traffic-row" data-id={row.id} data-state={row.state} aria-rowindex={index === undefined ? undefined : index + 2} aria-selected={cursor || undefined}>
       <span className="c-time">{formatRowTime(row.startedAt, today())}</span>
       <span className={badge.color ? `c-prov tr-badge ${badge.color.slice(2)}` : 'c-prov tr-badge'} title={badge.title}>
         {badge.initials}

@@ -4,6 +4,7 @@ import type { ExchangeSort } from '../../../src-main/contract/index.js';
 import { COLUMNS, ROW_HEIGHT } from './columns.js';
 import { formatDateTime } from './format.js';
 import type { ListOrder } from './row-order.js';
+import { slotted } from './row-slots.js';
 import { TrafficRow } from './traffic-row.js';
 import type { TrafficSnapshot, TrafficStore } from './traffic-store.js';
 import type { Follow } from './use-follow.js';
@@ -46,6 +47,7 @@ export function TrafficTable(p: TrafficTableProps) {
   const rows = snap.rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ id: number; offset: number } | null>(null);
+  const slots = useRef(new Map<number, number>());
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const newestFirst = order.order === 'desc';
@@ -134,9 +136,13 @@ export function TrafficTable(p: TrafficTableProps) {
   // tooltips made when a cell is hovered rather than for every row mounted: the full date, the whole URL
   const onMouseOver = (e: React.MouseEvent) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('.c-time, .c-req');
-    if (!cell || cell.title) return;
-    const row = rows[store.indexOf(Number(cell.parentElement?.dataset.id))];
-    if (row) cell.title = cell.classList.contains('c-time') ? formatDateTime(row.startedAt) : `${row.method} ${row.url}`;
+    const id = cell?.parentElement?.dataset.id;
+    // a row element shows other rows as the list scrolls: the tooltip is remade when it was made for another one
+    if (!cell || id === undefined || cell.dataset.tipFor === id) return;
+    const row = rows[store.indexOf(Number(id))];
+    if (!row) return;
+    cell.title = cell.classList.contains('c-time') ? formatDateTime(row.startedAt) : `${row.method} ${row.url}`;
+    cell.dataset.tipFor = id;
   };
 
   const showEmpty = rows.length === 0 && snap.status !== 'loading';
@@ -160,14 +166,15 @@ export function TrafficTable(p: TrafficTableProps) {
           <TableHead order={order} onSort={p.onSort} />
           {snap.status === 'loading' && rows.length === 0 && <div className="tr-loading">Loading exchanges…</div>}
           {showEmpty && p.empty}
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
+          {slotted(slots.current, items, rows).map((item, slot) => {
+            const row = item && rows[item.index];
+            if (!item || !row) return null;
             return (
               <TrafficRow
-                key={row.id}
+                key={slot}
                 row={row}
                 top={item.start}
+                index={item.index}
                 cursor={row.id === p.cursorId}
                 open={row.id === p.openId}
                 compare={row.id === p.compareId}
