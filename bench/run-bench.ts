@@ -27,6 +27,8 @@ const CPU_PROF = /^(1|true|yes)$/i.test(process.env.BENCH_CPU_PROF ?? '');
 const ONLY_UI = process.env.BENCH_ONLY === 'ui';
 /** `BENCH_ONLY=memory`: just the RSS rows (6.): idle, the throughput scenario (peak under 64 conns), after the run */
 const ONLY_MEMORY = process.env.BENCH_ONLY === 'memory';
+/** `BENCH_ONLY=<number>`: the network scenario of that number alone (e.g. 4 for the 5 MiB body), for profiling */
+const onlyNumber = /^\d+$/.test(process.env.BENCH_ONLY ?? '') ? `${process.env.BENCH_ONLY}.` : null;
 /** `BENCH_INSPECTOR_NODE_ARGS="--heapsnapshot-signal=SIGUSR2 …"`: extra node flags for the inspector child (diagnosis) */
 const EXTRA_NODE_ARGS = (process.env.BENCH_INSPECTOR_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const NEW_HOSTS = Array.from({ length: QUICK ? 3 : 5 }, (_, i) => `new${i + 1}.bench.test`);
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
       ['5. new MITM host', newHostScenario],
       ['2. throughput (+ 6. peak RSS)', throughputScenario],
     ];
-    const selected = ONLY_UI ? [] : ONLY_MEMORY ? scenarios.filter(([name]) => name.startsWith('2.')) : scenarios;
+    const selected = ONLY_UI ? [] : ONLY_MEMORY ? scenarios.filter(([name]) => name.startsWith('2.')) : onlyNumber ? scenarios.filter(([name]) => name.startsWith(onlyNumber)) : scenarios;
     for (const [name, fn] of selected) {
       if (performance.now() - startedAt > budgetMs) {
         results.push({ name, rows: [], data: {}, elapsedMs: 0, error: `skipped: the bench's ${budgetMs / 1000} s budget is used up` });
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
     await inspector.stop();
     inspector = null;
     if (CPU_PROF) profiles = summarizeProfileDir(profDir);
-    if (!ONLY_MEMORY) {
+    if (!ONLY_MEMORY && !onlyNumber) {
       // The UI scenario's browser code needs the DOM's types, so it is compiled with the renderer's tsconfig and loaded
       // by path rather than imported here.
       const ui = (await import(new URL('./ui/ui-scenario.js', import.meta.url).href)) as { uiScenario: Scenario };
@@ -163,7 +165,7 @@ async function main(): Promise<void> {
     await closeStatsAgent();
     await upstream.stop();
     upstream = null;
-    if (!ONLY_UI && !ONLY_MEMORY) {
+    if (!ONLY_UI && !ONLY_MEMORY && !onlyNumber) {
       // first of the in-process scenarios, so its memory rise is not measured on top of theirs
       results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
       results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
