@@ -28,9 +28,12 @@ export class IpcEventBridge {
   constructor(private readonly source: EventSource) {}
 
   subscribe(win: EventWindow): void {
-    if (win.isDestroyed() || this.windows.has(win.id)) return;
-    this.windows.set(win.id, win);
-    win.once('destroyed', () => this.remove(win.id));
+    if (win.isDestroyed()) return;
+    // a reloaded page subscribes again from the same webContents: it stays one subscription but is greeted anew
+    if (!this.windows.has(win.id)) {
+      this.windows.set(win.id, win);
+      win.once('destroyed', () => this.remove(win.id));
+    }
     if (!this.unsubscribe) this.unsubscribe = this.source.onAny((e) => this.batcher.queue(e));
     win.send(IPC_EVENTS, JSON.stringify({ events: [this.source.greeting()] }));
   }
