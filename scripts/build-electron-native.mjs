@@ -13,7 +13,9 @@
 // headers. Both need the network the first time. The result goes to build/electron-native/<arch>/better_sqlite3.node
 // (packaged by electron-builder.yml as <resources>/native/better_sqlite3.node) and, for the host arch, to
 // build/electron-native/better_sqlite3.node, which `npm start` loads. See scripts/electron-native-plan.mjs.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,6 +23,7 @@ import {
 } from './electron-native-plan.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const TAG = 'build-electron-native:';
 
 /** Prints the one line a failure is reported with and exits non-zero. */
@@ -118,6 +121,21 @@ function diagnose(err, log) {
 }
 
 const logFile = join(paths.outDir, 'rebuild.log');
+// An npm `nodedir` setting (npm passes it on as npm_config_nodedir) points node-gyp at Node's own headers: the addon would
+// compile "for Electron" against Node's ABI and fail to load in the app. Electron's headers are what it must use here.
+for (const k of Object.keys(process.env)) if (/^npm_config_nodedir$/i.test(k)) delete process.env[k];
+const electronAbi = readFileSync(join(dirname(require.resolve('electron/package.json')), 'abi_version'), 'utf8').trim();
+
+/**
+ * The ABI an addon was built for, told by loading it in a child Node: Node names the addon's NODE_MODULE_VERSION when it
+ * refuses it. Loading fine means it was built for this Node, which is never Electron's ABI.
+ */
+function builtAbi(addon) {
+  const r = spawnSync(process.execPath, ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', addon], { encoding: 'utf8' });
+  if (r.status === 0) return process.versions.modules;
+  return /NODE_MODULE_VERSION (\d+)\. This version/.exec(r.stderr ?? '')?.[1] ?? null;
+}
+
 for (const p of todo) {
   const what = `better-sqlite3 ${versions.betterSqlite3} for Electron ${versions.electron} (${process.platform}-${p.arch})`;
   const result = await quietly(async () => {
@@ -142,6 +160,11 @@ for (const p of todo) {
         `GitHub, or Electron's headers plus python3 and a C++ toolchain); run it again where that is available ` +
         `(details: ${relative(repoRoot, logFile)}; node_modules/better-sqlite3, Node's build, was not touched).`,
     );
+  }
+  // only the host arch can be loaded here to tell its ABI; other archs are built by the same toolchain settings
+  const abi = p.dev ? builtAbi(paths.stagedAddon) : electronAbi;
+  if (abi !== null && abi !== electronAbi) {
+    fail(`built ${what}, but for ABI ${abi} instead of Electron's ${electronAbi} (node-gyp used other headers: check npm's nodedir setting); nothing was installed.`);
   }
   mkdirSync(paths.archDir(p.arch), { recursive: true });
   copyFileSync(paths.stagedAddon, paths.archAddon(p.arch));
