@@ -29,6 +29,7 @@ const ONLY_UI = process.env.BENCH_ONLY === 'ui';
 const ONLY_MEMORY = process.env.BENCH_ONLY === 'memory';
 /** `BENCH_ONLY=<number>`: the network scenario of that number alone (e.g. 4 for the 5 MiB body), for profiling */
 const onlyNumber = /^\d+$/.test(process.env.BENCH_ONLY ?? '') ? `${process.env.BENCH_ONLY}.` : null;
+const wanted = (prefix: string): boolean => onlyNumber === null || onlyNumber === prefix;
 /** `BENCH_INSPECTOR_NODE_ARGS="--heapsnapshot-signal=SIGUSR2 …"`: extra node flags for the inspector child (diagnosis) */
 const EXTRA_NODE_ARGS = (process.env.BENCH_INSPECTOR_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const NEW_HOSTS = Array.from({ length: QUICK ? 3 : 5 }, (_, i) => `new${i + 1}.bench.test`);
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
     await inspector.stop();
     inspector = null;
     if (CPU_PROF) profiles = summarizeProfileDir(profDir);
-    if (!ONLY_MEMORY && !onlyNumber) {
+    if (!ONLY_MEMORY && wanted('9.')) {
       // The UI scenario's browser code needs the DOM's types, so it is compiled with the renderer's tsconfig and loaded
       // by path rather than imported here.
       const ui = (await import(new URL('./ui/ui-scenario.js', import.meta.url).href)) as { uiScenario: Scenario };
@@ -165,11 +166,10 @@ async function main(): Promise<void> {
     await closeStatsAgent();
     await upstream.stop();
     upstream = null;
-    if (!ONLY_UI && !ONLY_MEMORY && !onlyNumber) {
-      // first of the in-process scenarios, so its memory rise is not measured on top of theirs
-      results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
-      results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
-      results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
+    if (!ONLY_UI && !ONLY_MEMORY) {
+      if (wanted('10.')) results.push(await runScenario('10. export', exportScenario, ctx, 180_000));
+      if (wanted('7.')) results.push(await runScenario('7. store ingest', ingestScenario, ctx, limit));
+      if (wanted('8.')) results.push(await runScenario('8. LLM parsing', (c) => llmParsingScenario(c, rootDir), ctx, limit));
     }
   } catch (err) {
     const message = (err as Error).message ?? String(err);

@@ -1,11 +1,23 @@
 // 10. Export: a 100,000-exchange store (25,000 four-call agent conversations) exported as OpenAI chat JSONL, one
-// example per conversation, and as HAR; the time and how far memory rose while it streamed.
+// example per conversation, and as HAR; the time and how far memory rose while it streamed. Each export runs in a
+// worker thread of its own, as it does in serve: its heap is measured, not the bench process's leftovers.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureExport, seedExportStore } from '../../src-main/export/index.js';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { seedExportStore, type ExportMeasurement } from '../../src-main/export/index.js';
 import { mb, num, type Row } from '../report.js';
 import type { BenchContext, ScenarioOutput } from './context.js';
+
+type Measured = Omit<ExportMeasurement, 'report'> & { report: { written: number } };
+
+async function measureInWorker(dbPath: string, format: 'openai-chat' | 'har'): Promise<Measured> {
+  const worker = new Worker(new URL('./export-measure-worker.js', import.meta.url), { workerData: { dbPath, options: { format } } });
+  const [result] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([e]) => Promise.reject(e as Error))])) as [Measured];
+  await worker.terminate();
+  return result;
+}
 
 export async function exportScenario(ctx: BenchContext): Promise<ScenarioOutput> {
   const dir = mkdtempSync(join(tmpdir(), 'llmi-export-bench-'));
@@ -16,7 +28,7 @@ export async function exportScenario(ctx: BenchContext): Promise<ScenarioOutput>
     const rows: Row[] = [];
     const data: Record<string, unknown> = { exchanges };
     for (const format of ['openai-chat', 'har'] as const) {
-      const m = await measureExport(dbPath, { format });
+      const m = await measureInWorker(dbPath, format);
       data[format] = { ...m, report: undefined, written: m.report.written };
       const rise = m.peakHeapUsedBytes - m.startHeapUsedBytes;
       rows.push({
