@@ -1,4 +1,4 @@
-import { SystemActionError, type ServiceApi, type SystemIntegration } from '../contract/index.js';
+import { SystemActionError, type CaTargetResult, type ServiceApi, type SystemIntegration } from '../contract/index.js';
 import type { ServiceEvents } from './typed-events.js';
 
 type SystemCommandName = 'system.status' | 'system.proxy' | 'ca.install' | 'ca.uninstall' | 'system.terminal';
@@ -19,6 +19,14 @@ export function systemCommands(system: () => SystemIntegration | null, events: S
     if (!s) throw new SystemActionError('desktop_only', DESKTOP_ONLY_MESSAGE);
     return s;
   };
+  // a store install or removal answers with each store's result and the state after, which the tray and windows follow
+  const caAction = async (act: (s: SystemIntegration) => Promise<CaTargetResult[]>) => {
+    const s = need();
+    const results = await act(s);
+    const status = await s.status();
+    events.emit('system.changed', status);
+    return { results, status };
+  };
   return {
     'system.status': () => need().status(),
     'system.proxy': async ({ enabled }) => {
@@ -26,20 +34,8 @@ export function systemCommands(system: () => SystemIntegration | null, events: S
       events.emit('system.changed', status);
       return status;
     },
-    'ca.install': async (select) => {
-      const s = need();
-      const results = await s.installCa(select);
-      const status = await s.status();
-      events.emit('system.changed', status);
-      return { results, status };
-    },
-    'ca.uninstall': async (select) => {
-      const s = need();
-      const results = await s.uninstallCa(select);
-      const status = await s.status();
-      events.emit('system.changed', status);
-      return { results, status };
-    },
+    'ca.install': (select) => caAction((s) => s.installCa(select)),
+    'ca.uninstall': (select) => caAction((s) => s.uninstallCa(select)),
     // a terminal changes nothing system-wide: no event
     'system.terminal': () => need().launchTerminal(),
   };
