@@ -42,9 +42,10 @@ test('request and response bodies, stream events and a curl without secrets', as
   await ui.screenshot('detail-overview');
   await ui.page.click('[data-testid="star-toggle"]');
   await ui.page.waitForSelector('[data-testid="star-toggle"][aria-pressed="true"]');
+  // the toggle shows the click at once; the row's star comes from the service's exchange.updated after the store wrote it
+  await ui.page.waitForSelector(`[data-testid="traffic-row"][data-id="${streamed.id}"] .tr-star, [data-testid="traffic-row"][data-id="${streamed.id}"] [title*="tarred"]`);
   const starred = await world.api<{ items: { id: number }[] }>('/api/exchanges?starred=true');
   assert.deepEqual(starred.items.map((x) => x.id), [streamed.id]);
-  await ui.page.waitForSelector(`[data-testid="traffic-row"][data-id="${streamed.id}"] .tr-star, [data-testid="traffic-row"][data-id="${streamed.id}"] [title*="tarred"]`);
   await ui.page.click('[data-testid="copy-curl"]');
   const curl = await ui.page.evaluate(() => navigator.clipboard.readText());
   assert.match(curl, /^curl /);
