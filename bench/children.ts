@@ -137,7 +137,10 @@ export interface InspectorChild extends Child {
   stats(): Promise<InspectorStats>;
   /** PATCH /api/config (e.g. { capture: { enabled: false } }) */
   patchConfig(patch: Record<string, unknown>): Promise<void>;
-  /** waits until nothing is in flight and the ingest queue is empty, and the exchange count stopped moving */
+  /**
+   * waits until nothing is in flight and the ingest queue is empty, the exchange count stopped moving, and the
+   * process went CPU-quiet (the store's idle housekeeping — full-text indexing, WAL fold — done)
+   */
   waitFlushed(timeoutMs?: number): Promise<InspectorStats>;
 }
 
@@ -198,7 +201,10 @@ export async function startInspectorChild(s: InspectorSetup): Promise<InspectorC
     let prev = -1;
     for (;;) {
       const st = await stats();
-      if (st.capture.queueDepth === 0 && st.session.inFlight === 0 && st.session.exchanges === prev) return st;
+      if (st.capture.queueDepth === 0 && st.session.inFlight === 0 && st.session.exchanges === prev) {
+        await waitQuiet(child.pid, deadline);
+        return st;
+      }
       prev = st.session.exchanges;
       if (Date.now() > deadline) {
         throw new Error(`inspector did not flush within ${timeoutMs} ms (queue ${st.capture.queueDepth}, in flight ${st.session.inFlight})`);
@@ -207,6 +213,16 @@ export async function startInspectorChild(s: InspectorSetup): Promise<InspectorC
     }
   };
   return { ...child, proxyUrl, uiUrl, token, caPem, stats, patchConfig, waitFlushed };
+}
+
+/** Resolves once `pid` used under 10% of a core over a 200 ms window (or at the deadline, or where /proc is missing). */
+async function waitQuiet(pid: number, deadline: number): Promise<void> {
+  for (;;) {
+    const c0 = readCpuMs(pid);
+    await new Promise((r) => setTimeout(r, 200));
+    const c1 = readCpuMs(pid);
+    if (c0 === null || c1 === null || c1 - c0 < 20 || Date.now() > deadline) return;
+  }
 }
 
 /** CPU time (user + system, all threads) a process has used so far, in ms (Linux; assumes 100 clock ticks/s). */

@@ -50,7 +50,10 @@ export class BodyTee {
   /** One contiguous copy that owns its memory, so it can be transferred to the worker without copying again. */
   take(): Uint8Array | null {
     if (this.kept === 0) return null;
-    const out = new Uint8Array(this.kept);
+    // Not zero-filled (every byte is written below) and never from Buffer's shared pool (so it can be transferred).
+    // A zeroed allocation of a large body is fresh memory the kernel faults in page by page: for 5 MiB that was ~3 ms
+    // of the forwarding thread's time at the end of every response, against ~0.5 ms for reused memory.
+    const out: Uint8Array = Buffer.allocUnsafeSlow(this.kept);
     let off = 0;
     for (const c of this.chunks) {
       out.set(c, off);

@@ -3,6 +3,7 @@ import type { CaptureStatus, ExchangeSummary } from '../contract/index.js';
 import type { RetentionPolicy, RetentionResult } from '../store/index.js';
 import type { IngestOp } from './ingest-ops.js';
 import type { IngestWorkerData, ReparseProgress } from './ingest-protocol.js';
+import { DEFAULT_WAL_FOLD, type WalFoldPolicy } from './wal-folder.js';
 
 export interface IngestClientOptions {
   dbPath: string;
@@ -27,6 +28,8 @@ export interface IngestClientOptions {
   beginDelayMs?: number;
   /** post committed summaries back from the worker (turn off while nobody watches live events) */
   liveSummaries?: boolean;
+  /** when the worker folds the WAL into the database file (idle, or past a size) */
+  walFold?: WalFoldPolicy;
   /** LLM analysis settings; null skips LLM analysis (only HTTP facts are stored) */
   analysis?: AnalysisConfig | null;
   test?: { hooks?: boolean; maxPageCount?: number; queryOnly?: boolean };
@@ -91,6 +94,7 @@ export function withDefaults(opts: IngestClientOptions): ResolvedOptions {
       restartDelayMs: 500,
       beginDelayMs: 250,
       liveSummaries: true,
+      walFold: DEFAULT_WAL_FOLD,
     analysis: null,
     ...opts,
   };
@@ -104,6 +108,7 @@ export function workerDataOf(o: ResolvedOptions): IngestWorkerData {
       retentionIntervalMs: o.retentionIntervalMs,
       liveSummaries: o.liveSummaries,
       analysis: o.analysis,
+      walFold: o.walFold,
       testHooks: o.test?.hooks,
       testMaxPageCount: o.test?.maxPageCount,
       testQueryOnly: o.test?.queryOnly,

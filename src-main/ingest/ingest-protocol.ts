@@ -15,6 +15,7 @@ import type {
 import type { RetentionPolicy, RetentionResult, StoreStats, StoreWriteErrorInfo } from '../store/index.js';
 import type { AnalysisConfig } from '../analysis/index.js';
 import type { IngestOp } from './ingest-ops.js';
+import type { WalFoldPolicy } from './wal-folder.js';
 
 /** Messages between IngestClient (main thread) and the ingest worker. Plain data, structured-cloned. */
 
@@ -27,6 +28,8 @@ export interface IngestWorkerData {
   liveSummaries: boolean;
   /** the LLM stage's settings (prices, conversation limits), or null to skip LLM analysis */
   analysis: AnalysisConfig | null;
+  /** when the WAL is folded into the database file */
+  walFold: WalFoldPolicy;
   /** enables the testPragma call */
   testHooks?: boolean;
   /** pages the file may grow by before writes fail with SQLITE_FULL */

@@ -10,6 +10,7 @@ import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } 
 import type { IngestOp } from './ingest-ops.js';
 import { transferables, type FromWorker, type IngestWorkerData, type ToWorker, type WorkerCalls } from './ingest-protocol.js';
 import { prepareFinish } from './prepare-finish.js';
+import { ROW_WAL_BYTES, WalFolder } from './wal-folder.js';
 
 const port = parentPort;
 if (port === null) throw new Error('ingest-worker.js must run as a worker thread');
@@ -25,13 +26,19 @@ let liveSummaries = data.liveSummaries;
 const analysis = new AnalysisLoader(data.analysis);
 let store: ExchangeStore;
 try {
-  store = ExchangeStore.open(data.dbPath, { testMaxPageCount: data.testMaxPageCount, testQueryOnly: data.testQueryOnly });
+  store = ExchangeStore.open(data.dbPath, {
+    deferCheckpoints: true,
+    testMaxPageCount: data.testMaxPageCount,
+    testQueryOnly: data.testQueryOnly,
+  });
 } catch (err) {
   post({ type: 'open-failed', error: toStoreWriteError(err, data.dbPath).toJSON() });
   port.close();
   process.exit(0);
 }
 post({ type: 'ready', ...store.openInfo, sqliteVersion: store.sqliteVersion() });
+// the WAL is folded into the file when capture goes quiet, not inside a commit in the middle of a burst
+const walFolder = new WalFolder(() => store.checkpointWal(), data.walFold);
 
 function runRetention(): void {
   try {
@@ -61,6 +68,7 @@ function indexTick(): void {
   try {
     const n = store.indexPendingText(busy ? INDEX_SLICE * 4 : INDEX_SLICE);
     lastIndexedAt = Date.now();
+    if (n > 0) walFolder.noteWrite(n * 4 * ROW_WAL_BYTES);
     if (n > 0) scheduleIndexing(busy ? 50 : 1);
   } catch {
     // the index catches up later (and before any search); a failing disk is reported by the writes themselves
@@ -122,6 +130,7 @@ function reparseTick(): void {
   try {
     const r = store.reparseBatch(REPARSE_SLICE, analyse, { all: run.all, afterId: run.afterId });
     lastReparseAt = Date.now();
+    if (r.changed > 0) walFolder.noteWrite(r.changed * ROW_WAL_BYTES);
     run.afterId = r.lastId;
     run.done += r.processed;
     run.changed += r.changed;
@@ -148,6 +157,7 @@ function handleBatch(batch: number, ops: IngestOp[]): void {
   const storeOps: StoreOp[] = ops.map((op) => (op.op === 'finish' ? prepareFinish(op, maxBodyBytes, analysis.ready?.analyseExchange ?? null) : op));
   try {
     const result = store.applyBatch(storeOps);
+    walFolder.noteWrite(walBytesOf(storeOps));
     scheduleIndexing(50);
     post(liveSummaries ? { type: 'committed', batch, summaries: result.finished, begun: result.begun } : { type: 'committed', batch, summaries: [], begun: [] });
   } catch (err) {
@@ -155,6 +165,15 @@ function handleBatch(batch: number, ops: IngestOp[]): void {
     const error = toStoreWriteError(err, data.dbPath).toJSON();
     post({ type: 'write-failed', batch, error, opIds: ops.map((o) => o.id), ops }, transferables(ops));
   }
+}
+
+function walBytesOf(ops: StoreOp[]): number {
+  let bytes = 0;
+  for (const op of ops) {
+    bytes += ROW_WAL_BYTES;
+    if (op.op === 'finish') bytes += (op.request.body?.length ?? 0) + (op.response.body?.length ?? 0);
+  }
+  return bytes;
 }
 
 function call(method: keyof WorkerCalls, args: unknown[]): { value: unknown; transfer: ArrayBuffer[] } {
@@ -239,6 +258,7 @@ function handle(msg: ToWorker): void {
       clearInterval(retentionTimer);
       if (indexTimer !== null) clearTimeout(indexTimer);
       if (reparseTimer !== null) clearTimeout(reparseTimer);
+      walFolder.close();
       reparseRun = null;
       try {
         store.close();

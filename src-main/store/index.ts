@@ -1,4 +1,5 @@
-export { ExchangeStore, summaryOfBegin, summaryOfFinish } from './exchange-store.js';
+export { ExchangeStore } from './exchange-store.js';
+export { summaryOfBegin, summaryOfFinish } from './exchange-rows.js';
 export type { StoreStats } from './exchange-store.js';
 export { StoreWriteError, toStoreWriteError, hintFor } from './store-errors.js';
 export type { StoreWriteErrorInfo } from './store-errors.js';

@@ -56,6 +56,11 @@ export interface OpenInfo {
 }
 
 export interface StoreOpenOptions {
+  /**
+   * Leave WAL checkpoints to the caller (checkpointWal), instead of SQLite running one inside whichever commit crosses
+   * the threshold. The ingest worker folds the WAL while capture is idle, so a burst of traffic never waits for one.
+   */
+  deferCheckpoints?: boolean;
   /** test hook: cap the file at this many pages (beyond the current size) to simulate a full disk */
   testMaxPageCount?: number;
   /** test hook: refuse writes after opening (as a read-only file would); root ignores chmod, so tests use this */
