@@ -1,5 +1,6 @@
 // 2. Throughput with capture on at 16 and 64 concurrent keep-alive connections, and 6. the inspector's peak RSS
 // under the 64-connection load. Each run: a short warm-up (opens every connection), then a timed closed loop.
+import { availableParallelism } from 'node:os';
 import { readCpuMs, sampleRss } from '../children.js';
 import { closedLoop, makeTarget, percentile, upstreamTlsConnections, type LoadResult, type Path } from '../load-client.js';
 import { mb, ms, num, ratio, type Row } from '../report.js';
@@ -134,6 +135,7 @@ export async function throughputScenario(ctx: BenchContext): Promise<ScenarioOut
   try {
     const off = await run(ctx, 'proxied', 64, durationMs, false);
     data.c64CaptureOff = { reqPerSec: Math.round(off.load.reqPerSec), errors: off.load.errors, cpuMs: off.cpuMs };
+    const on = data.c64 as { proxied: { ok: number; errors: number; cpuMs: RunOut['cpuMs'] } } | undefined;
     rows.push({
       scenario: `2. throughput, 64 conns, capture OFF (engine ceiling, ${durationMs / 1000} s)`,
       direct: '—',
@@ -142,8 +144,32 @@ export async function throughputScenario(ctx: BenchContext): Promise<ScenarioOut
       target: '—',
       met: null,
     });
+    if (on !== undefined) rows.push(budgetRow(on.proxied, off));
   } finally {
     await ctx.inspector.patchConfig({ capture: { enabled: true } });
   }
   return { rows, data };
+}
+
+/**
+ * What the target leaves the inspector on this machine: the cores, minus what the load generator and the upstream
+ * spend per request (at their cost in the proxied run) at 5,000 req/s, shared by 5,000 requests. Against it, what the
+ * inspector spent per request with capture on and off.
+ */
+function budgetRow(on: { ok: number; errors: number; cpuMs: RunOut['cpuMs'] }, off: RunOut): Row {
+  const TARGET = 5000;
+  const n = Math.max(1, on.ok + on.errors);
+  const othersUs = ((on.cpuMs.upstream + on.cpuMs.client) * 1000) / n;
+  const cores = availableParallelism();
+  const budgetUs = (cores * 1e6 - TARGET * othersUs) / TARGET;
+  const onUs = (on.cpuMs.inspector * 1000) / n;
+  const offUs = (off.cpuMs.inspector * 1000) / Math.max(1, off.load.ok + off.load.errors);
+  return {
+    scenario: `2. CPU the inspector may use per request for ${num(TARGET)} req/s here (${cores} cores − client and upstream)`,
+    direct: `client + upstream ${num(othersUs)} µs/req`,
+    proxied: `budget ${num(budgetUs)} µs/req; used ${num(onUs)} (capture on), ${num(offUs)} (capture off)`,
+    ratio: `${num(onUs / budgetUs, 2)}× the budget`,
+    target: '—',
+    met: null,
+  };
 }
