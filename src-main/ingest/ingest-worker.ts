@@ -10,6 +10,7 @@ import { ExchangeStore, toStoreWriteError, type RetentionPolicy, type StoreOp } 
 import type { IngestOp } from './ingest-ops.js';
 import { transferables, type FromWorker, type IngestWorkerData, type ToWorker, type WorkerCalls } from './ingest-protocol.js';
 import { prepareFinish } from './prepare-finish.js';
+import { advanceReparseRun, newReparseRun, type ReparseRun } from './reparse-run.js';
 import { ROW_WAL_BYTES, WalFolder } from './wal-folder.js';
 
 const port = parentPort;
@@ -87,14 +88,6 @@ const REPARSE_SLICE = 100;
 function reparseAnalyse(): ((input: ProviderInput) => ProviderFacts) | null {
   return analysis.ready?.reanalyseExchange ?? null;
 }
-interface ReparseRun {
-  all: boolean;
-  afterId: number;
-  total: number;
-  done: number;
-  changed: number;
-  failed: number;
-}
 let reparseRun: ReparseRun | null = null;
 let reparseTimer: NodeJS.Timeout | null = null;
 let lastReparseAt = 0;
@@ -103,7 +96,7 @@ function scheduleReparse(delayMs: number): void {
 }
 function startReparse(all: boolean): number {
   const total = store.reparseCount({ all });
-  reparseRun = { all, afterId: 0, total, done: 0, changed: 0, failed: 0 };
+  reparseRun = newReparseRun(all, total);
   if (reparseTimer !== null) {
     clearTimeout(reparseTimer);
     reparseTimer = null;
@@ -131,14 +124,7 @@ function reparseTick(): void {
     const r = store.reparseBatch(REPARSE_SLICE, analyse, { all: run.all, afterId: run.afterId });
     lastReparseAt = Date.now();
     if (r.changed > 0) walFolder.noteWrite(r.changed * ROW_WAL_BYTES);
-    run.afterId = r.lastId;
-    run.done += r.processed;
-    run.changed += r.changed;
-    run.failed += r.failed;
-    // rows finished by a live capture meanwhile may join an `all` run; the total follows so done never passes it
-    if (r.done) run.total = run.done;
-    else run.total = Math.max(run.total, run.done);
-    post({ type: 'reparse-progress', done: run.done, total: run.total, changed: run.changed, failed: run.failed });
+    post({ type: 'reparse-progress', ...advanceReparseRun(run, r) });
     if (r.done) reparseRun = null;
     else scheduleReparse(busy ? 50 : 1);
   } catch {

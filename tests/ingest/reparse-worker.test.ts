@@ -26,7 +26,7 @@ function untilFinished(client: IngestClient, seen: ReparseProgress[]): Promise<R
   });
 }
 
-test('older rows are re-parsed in the background after open, with progress; reparse({all}) re-runs over every row', async () => {
+test('older rows are re-parsed in the background after open, with progress; reparse({all}) re-runs over every row', async (t) => {
   const dbPath = join(dirs.make(), 'r.db');
   const seed = ExchangeStore.open(dbPath);
   const old = Array.from({ length: 250 }, (_, i) =>
@@ -38,6 +38,8 @@ test('older rows are re-parsed in the background after open, with progress; repa
 
   const defaults = ConfigSchema.parse({});
   const client = await IngestClient.start({ dbPath, retention, analysis: { pricing: defaults.pricing, conversations: defaults.conversations } });
+  // a failed assertion must not leave the worker keeping the test file alive until its timeout
+  t.after(() => client.close());
   const seen: ReparseProgress[] = [];
   const last = await untilFinished(client, seen);
   assert.equal(last.total, 250);
