@@ -99,6 +99,8 @@ export class LeafCertificates {
   private signer: CaSigner;
   /** Leaves signed by this instance (not loaded from disk); for tests and diagnostics. */
   signedCount = 0;
+  /** set by stop(): background pre-making ends and nothing more is written to the cache dir */
+  private stopped = false;
 
   private constructor(
     ca: CertificateAuthority,
@@ -161,6 +163,7 @@ export class LeafCertificates {
    */
   async premake(hosts: string[]): Promise<void> {
     for (const host of new Set(hosts)) {
+      if (this.stopped) return;
       if (host.includes('*')) continue;
       try {
         await this.getLeaf(host);
@@ -169,6 +172,14 @@ export class LeafCertificates {
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * The inspector is closing: pre-making stops at the next host, and leaves still being made are not written to disk
+   * (the data dir may be on its way out; writing would recreate it).
+   */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Switches to a new CA (after regenerateCa): forgets every leaf and makes sure the cache dir and key exist again. */
@@ -187,6 +198,7 @@ export class LeafCertificates {
     if (cached) return cached;
     const certPem = this.sign(host);
     this.signedCount += 1;
+    if (this.stopped) return this.material(host, certPem);
     try {
       await ensurePrivateDir(this.cacheDir);
       await writeFileAtomic(path, certPem, 0o644, false);

@@ -188,6 +188,7 @@ export async function startInspector(opts: StartOptions = {}): Promise<Inspector
     close: async () => {
       if (closed) return;
       closed = true;
+      leaves.stop();
       // the user's proxy settings go back before our port closes, so nothing is ever pointed at a dead port
       if (system) await system.restoreOnQuit().catch((err: Error) => log.warn(`restoring the system proxy: ${err.message}`));
       await proxy.stop();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -156,6 +156,21 @@ test('premake makes leaves for concrete hosts and skips patterns', async (t) => 
   assert.equal(leaves.signedCount, 2);
   assert.ok(existsSync(join(cacheDir, 'api.anthropic.com.pem')));
   assert.ok(!(leaves.getSecureContext('api.openai.com') instanceof Promise));
+});
+
+test('stop() ends pre-making and writes nothing more: a closing inspector does not recreate a removed data dir', async (t) => {
+  const { cacheDir, leaves } = await setup(t);
+  const hosts = Array.from({ length: 20 }, (_, i) => `h${i}.example.test`);
+  const run = leaves.premake(hosts);
+  await leaves.getLeaf('h0.example.test');
+  leaves.stop();
+  await rm(cacheDir, { recursive: true, force: true });
+  await run;
+  assert.ok(leaves.signedCount < hosts.length, `pre-making stopped early (${leaves.signedCount} signed)`);
+  assert.equal(existsSync(cacheDir), false, 'the removed cache dir stays removed');
+  // a leaf asked for after stop() still works, from memory only
+  assert.ok((await leaves.getSecureContext('late.example.test')) !== null);
+  assert.equal(existsSync(cacheDir), false);
 });
 
 test('measureLeafStall reports numbers (timing is judged by the bench, not here)', async () => {

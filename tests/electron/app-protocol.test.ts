@@ -26,6 +26,7 @@ before(async () => {
 after(async () => {
   await world.close();
   rmSync(uiDir, { recursive: true, force: true });
+  rmSync(join(tmpdir(), 'llmi-secret.js'), { force: true });
 });
 
 test('the page is served with the window policy, for any path (the router lives in the hash)', async () => {

@@ -35,8 +35,13 @@ export interface HarnessOptions {
   start?: Pick<StartOptions, 'shell' | 'env' | 'system'>;
 }
 
+/** data dirs this process made; a test that fails before close() would otherwise leave its dir in the temp dir */
+const madeDirs = new Set<string>();
+process.once('exit', () => madeDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 export async function startTestInspector(opts: HarnessOptions = {}): Promise<TestInspector> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'llmi-test-'));
+  if (opts.dataDir === undefined) madeDirs.add(dataDir);
   const pki = await getTestPki();
   const hostMap: Record<string, string> = { ...(opts.hostMap ?? {}) };
   if (opts.providerPort) {
@@ -85,7 +90,10 @@ export async function startTestInspector(opts: HarnessOptions = {}): Promise<Tes
     async close() {
       await dispatcher.close().catch(() => undefined);
       await inspector.close();
-      if (opts.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      if (opts.dataDir === undefined) {
+        rmSync(dataDir, { recursive: true, force: true });
+        madeDirs.delete(dataDir);
+      }
     },
   };
 }

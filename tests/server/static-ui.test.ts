@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { StaticUi, uiContentSecurityPolicy } from '../../src-main/server/static-ui.js';
 
+const made: string[] = [];
+after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+
 function builtUi(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'llmi-ui-'));
+  const dir = tempDir('llmi-ui-');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
@@ -44,7 +52,7 @@ test('nothing outside the assets folder is reachable', async () => {
 });
 
 test('an unbuilt renderer is reported so the server can fall back', () => {
-  const ui = new StaticUi(mkdtempSync(join(tmpdir(), 'llmi-noui-')));
+  const ui = new StaticUi(tempDir('llmi-noui-'));
   assert.equal(ui.built, false);
   assert.equal(ui.indexHtml(), null);
 });

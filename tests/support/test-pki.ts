@@ -4,7 +4,7 @@
 // Keys come from Node's async crypto.generateKeyPair (fast, off the main thread); certificates are built and signed
 // with node-forge. All leaves of one PKI share one leaf key, so leaf() is synchronous and cheap.
 import { generateKeyPair, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +127,8 @@ async function buildPki(caName: string, fileStem: string): Promise<TestPki> {
   const [caKeys, leafKeys] = await Promise.all([genRsa(), genRsa()]);
   const caPem = makeCa(caName, caKeys);
   const dir = mkdtempSync(join(tmpdir(), 'llm-inspector-test-pki-'));
+  // one per test process; without this every test file left a directory behind in the system temp dir
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const caPath = join(dir, `${fileStem}.pem`);
   writeFileSync(caPath, caPem);
   const leaves = new Map<string, LeafCert>();

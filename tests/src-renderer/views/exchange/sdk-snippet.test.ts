@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LlmMessage } from '../../../../src-main/contract/index.js';
@@ -43,6 +43,7 @@ function jsParses(code: string): void {
   const file = join(dir, 'snippet.mjs');
   writeFileSync(file, code);
   const r = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 0, `${r.stderr}\n${code}`);
 }
 
