@@ -67,9 +67,10 @@ function indexTick(): void {
   const busy = now - lastBatchAt < 40;
   if (busy && now - lastIndexedAt < 1000) return scheduleIndexing(50);
   try {
+    const chars = store.indexedTextChars;
     const n = store.indexPendingText(busy ? INDEX_SLICE * 4 : INDEX_SLICE);
     lastIndexedAt = Date.now();
-    if (n > 0) walFolder.noteWrite(n * 4 * ROW_WAL_BYTES);
+    if (n > 0) walFolder.noteWrite(n * ROW_WAL_BYTES + (store.indexedTextChars - chars));
     if (n > 0) scheduleIndexing(busy ? 50 : 1);
   } catch {
     // the index catches up later (and before any search); a failing disk is reported by the writes themselves

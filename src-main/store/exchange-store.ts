@@ -187,6 +187,11 @@ export class ExchangeStore {
     }
   }
 
+  /** Characters of text this store has full-text indexed since it opened. */
+  get indexedTextChars(): number {
+    return this.fts.textChars;
+  }
+
   /** Exchanges stored but not yet full-text indexed. */
   pendingText(): number {
     return this.fts.pending();

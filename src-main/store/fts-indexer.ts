@@ -23,6 +23,8 @@ export class FtsIndexer {
   private readonly unmark: Database.Statement;
   private readonly count: Database.Statement;
   private readonly indexTx: (limit: number) => number;
+  /** characters of text indexed so far (a measure of what indexing wrote, for the WAL fold) */
+  textChars = 0;
 
   constructor(db: Database.Database) {
     this.mark = db.prepare('INSERT OR IGNORE INTO fts_pending (id) VALUES (?)');
@@ -42,6 +44,7 @@ export class FtsIndexer {
         const req = isTextual(r.req_content_type) ? ftsText((this.body.get(r.id * 2) as Buffer | undefined) ?? null, r.req_content_type) : '';
         const res = isTextual(r.content_type) ? ftsText((this.body.get(r.id * 2 + 1) as Buffer | undefined) ?? null, r.content_type) : '';
         this.ftsInsert.run(r.id, r.url, req || null, res || null);
+        this.textChars += r.url.length + req.length + res.length;
       }
       const last = rows.at(-1);
       // ids of exchanges deleted meanwhile (retention, clear) are dropped along with the indexed ones

@@ -45,3 +45,16 @@ test('exchanges removed before they were indexed (clear, retention) leave no bac
   assert.equal(s.integrityCheck(), 'ok');
   s.close();
 });
+
+test('indexedTextChars counts the text indexing wrote (the worker folds the WAL by it)', () => {
+  const s = ExchangeStore.open(join(dirs.make(), 'x.db'));
+  s.applyBatch([finishRecord(1, {}, '{"q":"short"}', `{"a":"${'word '.repeat(10_000)}"}`)]);
+  const before = s.indexedTextChars;
+  assert.equal(s.indexPendingText(10), 1);
+  assert.ok(s.indexedTextChars - before >= 50_000, `${s.indexedTextChars - before} chars counted`);
+  assert.equal(s.indexPendingText(10), 0);
+  const settled = s.indexedTextChars;
+  assert.equal(s.indexPendingText(10), 0);
+  assert.equal(s.indexedTextChars, settled, 'nothing indexed, nothing counted');
+  s.close();
+});
