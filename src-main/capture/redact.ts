@@ -8,6 +8,8 @@ export interface RedactionRules {
   disabled: boolean;
 }
 
+const SEEN_MAX = 256;
+
 /**
  * Secrets are replaced before anything leaves the capture stage, so they never reach the store, the logs or an export.
  * A short SHA-256 tag of the secret is kept: two requests with different keys stay distinguishable without the key
@@ -16,6 +18,11 @@ export interface RedactionRules {
 export class Redactor {
   private readonly headerSet: Set<string>;
   private readonly paramSet: Set<string>;
+  /**
+   * secret → its redacted form: a program sends the same key on every call, and hashing it each time was most of the
+   * redaction cost on the forwarding path (the vault holds the same secrets for the run anyway)
+   */
+  private readonly seen = new Map<string, { tag: string; redacted: string }>();
 
   /** `vault` keeps each tag's secret in memory for this run, so a resend can restore it (see SecretVault). */
   constructor(
@@ -62,9 +69,19 @@ export class Redactor {
   }
 
   private redact(value: string): string {
+    const known = this.seen.get(value);
+    if (known !== undefined) {
+      // still the vault's most recent use, so a key in steady use outlives one-off signatures there
+      this.vault?.remember(known.tag, value);
+      return known.redacted;
+    }
     const tag = createHash('sha256').update(value).digest('hex').slice(0, 8);
     this.vault?.remember(tag, value);
     const scheme = /^(Bearer|Basic|Token|AWS4-HMAC-SHA256)\s+/i.exec(value)?.[1];
-    return scheme ? `${scheme} [REDACTED sha256:${tag}]` : `[REDACTED sha256:${tag}]`;
+    const redacted = scheme ? `${scheme} [REDACTED sha256:${tag}]` : `[REDACTED sha256:${tag}]`;
+    // bounded: per-request signatures (AWS SigV4) are all different and must not pile up
+    if (this.seen.size >= SEEN_MAX) this.seen.clear();
+    this.seen.set(value, { tag, redacted });
+    return redacted;
   }
 }
