@@ -135,7 +135,7 @@ export class InspectorService implements CaptureSink {
 
   update(op: BeginOp, live: LiveUpdate): void {
     if (this.events.watched) {
-      this.events.emit('exchange.updated', { ...liveSummary(op, live), starred: this.inFlight.get(op.id)?.starred === true });
+      this.events.emit('exchange.updated', liveSummary(op, live, this.inFlight.get(op.id)?.starred === true));
     }
   }
 
@@ -146,7 +146,7 @@ export class InspectorService implements CaptureSink {
     if (op.state === 'error') this.session.errors++;
     if (op.mode === 'tunnel') this.session.tunnels++;
     this.store.finish(op);
-    if (this.events.watched) this.events.emit('exchange.updated', { ...endedSummary(op), starred });
+    if (this.events.watched) this.events.emit('exchange.updated', endedSummary(op, starred));
   }
 
   /**

@@ -2,8 +2,18 @@ import type { ExchangeSummary } from '../contract/index.js';
 import type { LiveUpdate } from '../capture/index.js';
 import type { BeginOp, FinishOp } from '../ingest/index.js';
 
-/** The summary of an exchange still in flight, before the store and the providers stage have seen it. */
-export function liveSummary(op: BeginOp, live: LiveUpdate | null): ExchangeSummary {
+/** What names an exchange from its first moment; begin and finish ops both carry it. */
+type ExchangeIdentity = Pick<BeginOp, 'id' | 'startedAt' | 'mode' | 'method' | 'url' | 'host' | 'path'>;
+
+/** The HTTP side of an exchange as far as it got. */
+type Progress = Pick<ExchangeSummary, 'status' | 'state' | 'error' | 'requestBytes' | 'responseBytes' | 'contentType' | 'stream'> & {
+  ttfbMs: number | null;
+  totalMs: number | null;
+};
+
+// Every field is spelled out once, here: these run for each exchange while a UI watches, and object spread or rest
+// copies through V8's generic (slow) path.
+function summary(op: ExchangeIdentity, p: Progress, starred: boolean): ExchangeSummary {
   return {
     id: op.id,
     startedAt: op.startedAt,
@@ -12,14 +22,15 @@ export function liveSummary(op: BeginOp, live: LiveUpdate | null): ExchangeSumma
     url: op.url,
     host: op.host,
     path: op.path,
-    status: live?.status ?? null,
-    state: live?.state ?? 'pending',
-    error: null,
-    timings: { ttfbMs: live?.ttfbMs ?? null, ttftMs: null, totalMs: null },
-    requestBytes: live?.requestBytes ?? 0,
-    responseBytes: live?.responseBytes ?? 0,
-    contentType: live?.contentType ?? null,
-    stream: live?.stream ?? false,
+    status: p.status,
+    state: p.state,
+    error: p.error,
+    timings: { ttfbMs: p.ttfbMs, ttftMs: null, totalMs: p.totalMs },
+    requestBytes: p.requestBytes,
+    responseBytes: p.responseBytes,
+    contentType: p.contentType,
+    stream: p.stream,
+    // the LLM facts come from the ingest worker, with the committed summary
     provider: null,
     api: null,
     model: null,
@@ -30,21 +41,36 @@ export function liveSummary(op: BeginOp, live: LiveUpdate | null): ExchangeSumma
     tag: null,
     finishReason: null,
     turn: null,
-    starred: false,
+    starred,
   };
 }
 
+/** The summary of an exchange still in flight, before the store and the providers stage have seen it. */
+export function liveSummary(op: ExchangeIdentity, live: LiveUpdate | null, starred = false): ExchangeSummary {
+  return summary(op, {
+    status: live?.status ?? null,
+    state: live?.state ?? 'pending',
+    error: null,
+    ttfbMs: live?.ttfbMs ?? null,
+    totalMs: null,
+    requestBytes: live?.requestBytes ?? 0,
+    responseBytes: live?.responseBytes ?? 0,
+    contentType: live?.contentType ?? null,
+    stream: live?.stream ?? false,
+  }, starred);
+}
+
 /** What is known the moment an exchange ends, before it is committed. */
-export function endedSummary(op: FinishOp): ExchangeSummary {
-  return {
-    ...liveSummary({ ...op, op: 'begin', requestHeaders: [] }, null),
+export function endedSummary(op: FinishOp, starred = false): ExchangeSummary {
+  return summary(op, {
     status: op.status,
     state: op.state,
     error: op.error,
-    timings: { ttfbMs: op.ttfbMs, ttftMs: null, totalMs: op.totalMs },
+    ttfbMs: op.ttfbMs,
+    totalMs: op.totalMs,
     requestBytes: op.request.bytes,
     responseBytes: op.response.bytes,
     contentType: op.response.contentType,
     stream: op.stream,
-  };
+  }, starred);
 }
