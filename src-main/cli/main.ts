@@ -9,7 +9,6 @@ import { registerCaTrustCommands } from './ca-trust-command.js';
 import { CliError, oneLine } from './cli-error.js';
 import { envLines, EnvFlagsSchema } from './env-command.js';
 import { registerExportCommands } from './export-cli.js';
-import { reparseCommand, ReparseFlagsSchema } from './reparse-command.js';
 import { runCommand, RunFlagsSchema } from './run-command.js';
 import { readRuntimeFile } from './runtime-file.js';
 import { serveCommand, ServeFlagsSchema } from './serve-command.js';
@@ -85,7 +84,9 @@ export function buildCli(): Command {
     .option('--data-dir <dir>', 'where the database lives')
     .option('--db <file>', 'SQLite database file (default <data dir>/inspector.db)')
     .option('--all', 'every exchange, not only those an older parser version wrote')
-    .action((opts: { dataDir?: string; db?: string; all?: boolean }) => {
+    .action(async (opts: { dataDir?: string; db?: string; all?: boolean }) => {
+      // loaded on use: it brings the store and the LLM stage, which `serve` keeps off its forwarding thread
+      const { reparseCommand, ReparseFlagsSchema } = await import('./reparse-command.js');
       reparseCommand(validated(ReparseFlagsSchema, { ...opts, all: opts.all ?? false }));
     });
   program

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { removeRuntimeFile, writeRuntimeFile } from '../cli/index.js';
 import { startInspector, type Inspector } from '../core/index.js';
 import { runCommand, startApiServer, StaticUi, type ApiServer } from '../server/index.js';
-import { SQLITE_BINDING_ENV } from '../store/index.js';
+// the constant alone: the store itself (and SQLite) runs in worker threads, never in the main process
+import { SQLITE_BINDING_ENV } from '../store/sqlite-binding.js';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
 import { appMenuTemplate } from './app-menu.js';
 import { parseDesktopArgs, type DesktopFlags } from './desktop-args.js';

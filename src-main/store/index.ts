@@ -19,4 +19,5 @@ export type {
 export { AnalyticsQueries, autoBucketMs, BUCKET_STEPS } from './analytics-queries.js';
 export { encodeChunkTimes, decodeChunkTimes } from './chunk-times.js';
 export type { ReparseBatchResult, ReparseOptions } from './reparse.js';
-export { openDatabase, SQLITE_BINDING_ENV } from './sqlite-open.js';
+export { openDatabase } from './sqlite-open.js';
+export { SQLITE_BINDING_ENV } from './sqlite-binding.js';
