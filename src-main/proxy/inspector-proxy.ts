@@ -2,10 +2,11 @@ import http from 'node:http';
 import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { Proxy, type IContext } from 'http-mitm-proxy';
+import type { IContext } from 'http-mitm-proxy';
 import { ExchangeRecorder, REPLAY_HEADER, type CaptureSink, type ReplayMarkers } from '../capture/index.js';
 import type { Logger } from '../log/index.js';
 import { openBlindTunnel } from './blind-tunnel.js';
+import { DirectHookProxy } from './direct-hook-proxy.js';
 import { splitHostPort } from './host-patterns.js';
 import { listenWithFallback } from './listen.js';
 import type { ProxySettings } from './proxy-settings.js';
@@ -53,9 +54,10 @@ type UpstreamRequestOptions = NonNullable<IContext['proxyToServerRequestOptions'
  * reached via 0.0.0.0; leaf certificates come from a shared-key cache that never stalls the event loop; errors become JSON
  * 502/504 before headers and a destroyed connection after them, never text spliced into a body; a client that goes away
  * aborts the upstream request; the CONNECT target, not the Host header, decides where a decrypted request goes.
- * The request/response pipeline itself (hooks, forwarding, header handling) is the library's.
+ * The request/response pipeline itself (forwarding, header handling) is the library's; its hooks are called directly
+ * (DirectHookProxy).
  */
-export class InspectorProxy extends Proxy {
+export class InspectorProxy extends DirectHookProxy {
   private readonly mitmServer = http.createServer();
   private readonly flows = new WeakMap<IContext, Flow>();
   /** the CONNECT request each decrypted socket belongs to */
@@ -97,8 +99,7 @@ export class InspectorProxy extends Proxy {
     this.mitmServer.on('request', this._onHttpServerRequest.bind(this, true));
     this.mitmServer.on('clientError', (err, socket: Duplex) => this.onMitmClientError(err, socket));
     this.onConnect((req, socket, head, callback) => this.handleConnect(req, socket, head, callback));
-    this.onRequest((ctx, callback) => this.handleRequest(ctx, callback));
-    this.onResponse((ctx, callback) => this.handleResponse(ctx, callback));
+    // handleRequest / handleResponse are called by DirectHookProxy, not registered as library handlers
     this.listenPort = await listenWithFallback(server, this.opts.host, this.opts.port);
     return this.listenPort;
   }
@@ -208,7 +209,7 @@ export class InspectorProxy extends Proxy {
     super._onHttpServerRequest(isSSL, req, res);
   }
 
-  private handleRequest(ctx: IContext, callback: (err?: Error) => void): void {
+  protected handleRequest(ctx: IContext, callback: (err?: Error) => void): void {
     const settings = this.opts.settings();
     const req = ctx.clientToProxyRequest;
     const plan = planUpstream({
@@ -298,7 +299,7 @@ export class InspectorProxy extends Proxy {
     callback();
   }
 
-  private handleResponse(ctx: IContext, callback: (err?: Error) => void): void {
+  protected handleResponse(ctx: IContext, callback: (err?: Error) => void): void {
     const flow = this.flows.get(ctx);
     const upstream = ctx.serverToProxyResponse;
     if (flow && upstream) {
