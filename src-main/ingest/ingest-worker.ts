@@ -70,8 +70,10 @@ function indexTick(): void {
     const chars = store.indexedTextChars;
     const n = store.indexPendingText(busy ? INDEX_SLICE * 4 : INDEX_SLICE);
     lastIndexedAt = Date.now();
-    if (n > 0) walFolder.noteWrite(n * ROW_WAL_BYTES + (store.indexedTextChars - chars));
-    if (n > 0) scheduleIndexing(busy ? 50 : 1);
+    if (n > 0) {
+      walFolder.noteWrite(n * ROW_WAL_BYTES + (store.indexedTextChars - chars));
+      scheduleIndexing(busy ? 50 : 1);
+    }
   } catch {
     // the index catches up later (and before any search); a failing disk is reported by the writes themselves
     scheduleIndexing(2000);
